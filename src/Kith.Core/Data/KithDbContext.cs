@@ -1,0 +1,178 @@
+using System.Text.Json;
+using Kith.Core.Directory;
+using Kith.Core.Platform;
+using Kith.Core.Platform.Accounts;
+using Kith.Core.Platform.Audit;
+using Kith.Core.Platform.Jobs;
+using Kith.Core.Platform.Notifications;
+using Kith.Core.Platform.Postcodes;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Kith.Core.Data;
+
+/// <summary>
+/// The one database context. Each module keeps its entity configurations beside its code. Saving
+/// changes to an <see cref="IAuditedRecord"/> needs an actor (<see cref="Actor"/>) and writes the
+/// audit events in the same transaction.
+/// </summary>
+public class KithDbContext(DbContextOptions<KithDbContext> options, TimeProvider? clock = null)
+    : IdentityDbContext<KithUser, IdentityRole, string>(options)
+{
+    private readonly TimeProvider clock = clock ?? TimeProvider.System;
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<CommunityAsset> CommunityAssets => Set<CommunityAsset>();
+
+    public DbSet<Location> Locations => Set<Location>();
+
+    public DbSet<Address> Addresses => Set<Address>();
+
+    public DbSet<Accessibility> AccessibilityFeatures => Set<Accessibility>();
+
+    public DbSet<ServiceAtLocation> ServiceAtLocations => Set<ServiceAtLocation>();
+
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    public DbSet<Phone> Phones => Set<Phone>();
+
+    public DbSet<Schedule> Schedules => Set<Schedule>();
+
+    public DbSet<ServiceArea> ServiceAreas => Set<ServiceArea>();
+
+    public DbSet<CostOption> CostOptions => Set<CostOption>();
+
+    public DbSet<Language> Languages => Set<Language>();
+
+    public DbSet<Taxonomy> Taxonomies => Set<Taxonomy>();
+
+    public DbSet<TaxonomyTerm> TaxonomyTerms => Set<TaxonomyTerm>();
+
+    public DbSet<AssetTaxonomyTerm> AssetTaxonomyTerms => Set<AssetTaxonomyTerm>();
+
+    public DbSet<AssetRevision> AssetRevisions => Set<AssetRevision>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();
+
+    public DbSet<Postcode> Postcodes => Set<Postcode>();
+
+    public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
+
+    /// <summary>Who the next save is on behalf of. Required when the save touches an audited record.</summary>
+    public ProcessContext? Actor { get; set; }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(KithDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        // Instants are UTC everywhere; SQLite forgets the kind, so restore it on the way out.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: every save may write audit events.");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        var events = CollectAuditEvents();
+        if (events.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        AuditEvents.AddRange(events);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private List<AuditEvent> CollectAuditEvents()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var events = new List<AuditEvent>();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is AuditEvent && entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException("The audit trail is append-only: audit events cannot be changed or deleted.");
+            }
+
+            if (entry.Entity is not IAuditedRecord record || entry.State is EntityState.Unchanged or EntityState.Detached)
+            {
+                continue;
+            }
+
+            var actor = Actor ?? throw new InvalidOperationException(
+                $"Saving a {entry.Metadata.ClrType.Name} needs an actor: set {nameof(KithDbContext)}.{nameof(Actor)} first.");
+            var (action, changes) = Describe(entry);
+            if (action is null)
+            {
+                continue;
+            }
+
+            events.Add(new AuditEvent
+            {
+                OccurredAt = now,
+                UserId = actor.UserId,
+                ActorName = actor.ActorName,
+                Action = action,
+                EntityType = entry.Metadata.ClrType.Name,
+                EntityId = record.Id.ToString(),
+                Changes = changes,
+                Reason = actor.Reason,
+            });
+        }
+
+        return events;
+    }
+
+    private static (string? Action, string? Changes) Describe(EntityEntry entry)
+    {
+        switch (entry.State)
+        {
+            case EntityState.Added:
+                return (AuditActions.Created, null);
+            case EntityState.Deleted:
+                return (AuditActions.Deleted, null);
+            case EntityState.Modified:
+                var changed = entry.Properties
+                    .Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))
+                    .ToDictionary(p => p.Metadata.Name, p => new { from = p.OriginalValue, to = p.CurrentValue });
+                if (changed.Count == 0)
+                {
+                    return (null, null);
+                }
+
+                var action = AuditActions.Updated;
+                if (changed.TryGetValue(nameof(CommunityAsset.ArchivedAt), out var archived))
+                {
+                    action = archived.to is null ? AuditActions.Restored : AuditActions.Archived;
+                }
+
+                return (action, JsonSerializer.Serialize(changed));
+            default:
+                return (null, null);
+        }
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    private sealed class NullableUtcDateTimeConverter() : ValueConverter<DateTime?, DateTime?>(
+        v => v.HasValue ? (v.Value.Kind == DateTimeKind.Utc ? v : v.Value.ToUniversalTime()) : v,
+        v => v.HasValue ? DateTime.SpecifyKind(v.Value, DateTimeKind.Utc) : v);
+}

@@ -1,0 +1,37 @@
+using Kith.Core.Platform.Audit;
+
+namespace Kith.Core.Directory;
+
+/// <summary>An organisation that runs community assets. Maps one-to-one onto HSDS <c>organization</c>.</summary>
+public class Organization : IAuditedRecord
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public required string Name { get; set; }
+
+    public string? AlternateName { get; set; }
+
+    public string? Description { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Website { get; set; }
+
+    public string? LegalStatus { get; set; }
+
+    public int? YearIncorporated { get; set; }
+
+    /// <summary>The id this record has in the feed it was imported from, if any.</summary>
+    public string? SourceId { get; set; }
+
+    /// <summary>UTC instant of the last change.</summary>
+    public DateTime LastModified { get; set; }
+
+    public List<CommunityAsset> Assets { get; } = [];
+
+    public List<Location> Locations { get; } = [];
+
+    public List<Phone> Phones { get; } = [];
+
+    public List<Contact> Contacts { get; } = [];
+}

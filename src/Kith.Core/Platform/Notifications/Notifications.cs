@@ -1,0 +1,48 @@
+namespace Kith.Core.Platform.Notifications;
+
+/// <summary>An email or text message waiting to be sent, or already sent. The outbox is durable.</summary>
+public class OutboxMessage
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public NotificationChannel Channel { get; set; }
+
+    /// <summary>Email address or phone number.</summary>
+    public required string Recipient { get; set; }
+
+    public required string Subject { get; set; }
+
+    public required string Body { get; set; }
+
+    /// <summary>UTC instant it was queued.</summary>
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>UTC instant a sender handed it on, or null while it waits.</summary>
+    public DateTime? SentAt { get; set; }
+
+    public int Attempts { get; set; }
+
+    public string? LastError { get; set; }
+}
+
+public enum NotificationChannel
+{
+    Email,
+    Sms,
+}
+
+/// <summary>Hands queued messages on to whatever delivers them (GOV.UK Notify, SMTP, or nothing).</summary>
+public interface INotificationSender
+{
+    /// <summary>Delivers one message. Throws when delivery fails so the outbox keeps it for a retry.</summary>
+    Task SendAsync(OutboxMessage message, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Keeps messages in the outbox and delivers nothing: the development and demo setting. Messages
+/// are visible to administrators on the outbox page.
+/// </summary>
+public sealed class OutboxOnlyNotificationSender : INotificationSender
+{
+    public Task SendAsync(OutboxMessage message, CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Kith.Web.Cli;
+
+/// <summary>Every verb of the command line; each module adds its own command here.</summary>
+internal static class CliVerbs
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return UsersCommand.Create();
+    }
+}

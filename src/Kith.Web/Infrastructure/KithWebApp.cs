@@ -1,0 +1,71 @@
+using Kith.Core.Data;
+using Kith.Data.Postgres;
+using Kith.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kith.Web.Infrastructure;
+
+/// <summary>Builds the host: services, database and the HTTP pipeline. Used by the server and the CLI verbs.</summary>
+public static class KithWebApp
+{
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var services = builder.Services;
+
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+        services.AddOptions<MapOptions>().BindConfiguration(MapOptions.Section);
+        services.AddSingleton(TimeProvider.System);
+
+        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddDbContext<KithDbContext>(options => ConfigureDatabase(options, database));
+
+        services.AddKithModules(builder.Configuration);
+        services.AddHostedService<DatabaseInitializer>();
+
+        services.AddRazorPages();
+        services.AddHealthChecks().AddDbContextCheck<KithDbContext>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>Points the context at SQLite or PostgreSQL, each with its own migrations assembly.</summary>
+    public static void ConfigureDatabase(DbContextOptionsBuilder options, DatabaseOptions database)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(database);
+        if (database.IsPostgres)
+        {
+            var connectionString = database.ConnectionString
+                ?? throw new InvalidOperationException("Database:Provider is Postgres but Database:ConnectionString is empty. Set it, e.g. Host=127.0.0.1;Database=kith;Username=kith.");
+            options.UseKithPostgres(connectionString);
+        }
+        else
+        {
+            options.UseKithSqlite(database.ConnectionString ?? SqliteDatabase.DefaultConnectionString);
+        }
+    }
+
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var app = builder.Build();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseKithSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapKithEndpoints();
+        app.MapRazorPages();
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        return app;
+    }
+}
