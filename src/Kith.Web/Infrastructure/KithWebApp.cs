@@ -2,6 +2,7 @@ using Kith.Core.Data;
 using Kith.Data.Postgres;
 using Kith.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Kith.Web.Infrastructure;
 
@@ -18,8 +19,8 @@ public static class KithWebApp
         services.AddOptions<MapOptions>().BindConfiguration(MapOptions.Section);
         services.AddSingleton(TimeProvider.System);
 
-        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.AddDbContext<KithDbContext>(options => ConfigureDatabase(options, database));
+        services.AddDbContext<KithDbContext>((provider, options) =>
+            ConfigureDatabase(options, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value));
 
         services.AddKithModules(builder.Configuration);
         services.AddHostedService<DatabaseInitializer>();

@@ -1,0 +1,97 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Playwright;
+
+namespace Kith.BrowserTests.Infrastructure;
+
+/// <summary>
+/// Kith on a real Kestrel port with the demo area seeded in its own SQLite file, and Debian's
+/// Chromium driven by Playwright. Shared by the journeys in a collection.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"kith-browser-{Guid.NewGuid():N}.db");
+    private IPlaywright? playwright;
+
+    public KithServer Server { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Server = new KithServer(databasePath);
+        Server.UseKestrel(0);
+        Server.StartServer();
+        BaseAddress = Server.ClientOptions.BaseAddress;
+
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+            ],
+        });
+    }
+
+    /// <summary>A fresh browser context (its own cookies) on the server.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString() });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.CloseAsync();
+        playwright?.Dispose();
+        await Server.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        {
+            File.Delete(databasePath + suffix);
+        }
+    }
+
+    public sealed class KithServer(string databasePath) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            ArgumentNullException.ThrowIfNull(builder);
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("Database:Provider", "Sqlite");
+            builder.UseSetting("Database:ConnectionString", $"Data Source={databasePath};Pooling=False");
+            builder.UseSetting("Demo:SeedOnEmptyDatabase", "true");
+            builder.UseSetting("Map:TileUrl", string.Empty);
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
+
+public static class AxeChecks
+{
+    /// <summary>Runs axe on the page and fails on any serious or critical violation, naming each.</summary>
+    public static async Task AssertNoSeriousAccessibilityViolationsAsync(this IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var results = await page.RunAxe();
+        var serious = results.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")
+            .ToList();
+        Assert.True(serious.Count == 0, $"Accessibility violations on {page.Url}:\n{string.Join("\n", serious)}");
+    }
+}
