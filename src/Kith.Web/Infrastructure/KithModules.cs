@@ -1,6 +1,7 @@
 using Kith.Core.Data;
 using Kith.Core.Platform.Accounts;
 using Kith.Core.Platform.Notifications;
+using Kith.Web.Infrastructure.Modules;
 using Microsoft.AspNetCore.Identity;
 
 namespace Kith.Web.Infrastructure;
@@ -11,6 +12,7 @@ public static class KithModules
     public static IServiceCollection AddKithModules(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddKithAccounts();
+        services.AddShell();
         services.AddSingleton<INotificationSender, OutboxOnlyNotificationSender>();
         services.AddScoped<AccountService>();
         return services;
