@@ -8,5 +8,7 @@ internal static class CliVerbs
     public static IEnumerable<Command> All()
     {
         yield return UsersCommand.Create();
+        yield return PostcodesCommand.Create();
+        yield return DemoCommand.Create();
     }
 }

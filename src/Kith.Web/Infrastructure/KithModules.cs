@@ -11,10 +11,12 @@ public static class KithModules
 {
     public static IServiceCollection AddKithModules(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddDemo(); // first: its startup step seeds before the search index is built
         services.AddKithAccounts();
         services.AddShell();
         services.AddSingleton<INotificationSender, OutboxOnlyNotificationSender>();
         services.AddScoped<AccountService>();
+        services.AddPostcodes();
         return services;
     }
 
