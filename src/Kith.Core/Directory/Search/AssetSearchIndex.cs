@@ -66,11 +66,13 @@ public sealed class AssetSearchIndex(TimeProvider? clock = null)
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var query = Query.Create(criteria, snapshot);
 
-        var matches = Collect(snapshot, criteria, query, query.Tokens.Count > 1 ? TokenMode.All : TokenMode.Any, today);
+        var wordsMatched = CountMatchedWords(snapshot, query);
+        var prefilter = Prefilter.Create(criteria);
+        var matches = Collect(snapshot, criteria, query, prefilter, wordsMatched, Math.Max(1, query.Tokens.Count), today);
         if (matches.Count == 0 && query.Tokens.Count > 1)
         {
             // No asset has every word: fall back to any word, best matches first.
-            matches = Collect(snapshot, criteria, query, TokenMode.Any, today);
+            matches = Collect(snapshot, criteria, query, prefilter, wordsMatched, 1, today);
         }
 
         if (query.Tokens.Count > 0)
@@ -242,11 +244,19 @@ public sealed class AssetSearchIndex(TimeProvider? clock = null)
         return byName != 0 ? byName : a.Document.Id.CompareTo(b.Document.Id);
     }
 
-    private List<Match> Collect(Snapshot snapshot, AssetSearchCriteria criteria, Query query, TokenMode mode, DateOnly today)
+    /// <param name="wordsMatched">For each document ordinal, how many query words it matches; null when there is no text.</param>
+    /// <param name="wordsNeeded">How many words a document must match to be a candidate.</param>
+    private List<Match> Collect(Snapshot snapshot, AssetSearchCriteria criteria, Query query, Prefilter prefilter, int[]? wordsMatched, int wordsNeeded, DateOnly today)
     {
         var matches = new List<Match>();
-        foreach (var ordinal in Candidates(snapshot, query, mode))
+        var columns = snapshot.Columns;
+        for (var ordinal = 0; ordinal < columns.Length; ordinal++)
         {
+            if ((wordsMatched is not null && wordsMatched[ordinal] < wordsNeeded) || !prefilter.Admits(columns[ordinal]))
+            {
+                continue;
+            }
+
             var document = snapshot.Documents[ordinal];
             if (!PassesFilters(document, criteria, today))
             {
@@ -254,7 +264,7 @@ public sealed class AssetSearchIndex(TimeProvider? clock = null)
             }
 
             var (distance, nearest) = Nearest(document, criteria.Near);
-            var covers = criteria.Near is { } near && document.Areas.Any(a => a.Contains(near));
+            var covers = criteria.Near is { } near && document.Areas.Count > 0 && document.Areas.Any(a => a.Contains(near));
             if (criteria is { Near: not null, RadiusKm: { } radiusKm } && !covers)
             {
                 var inRadius = distance is { } d && d <= radiusKm * 1000;
@@ -283,40 +293,38 @@ public sealed class AssetSearchIndex(TimeProvider? clock = null)
         return matches;
     }
 
-    private static IEnumerable<int> Candidates(Snapshot snapshot, Query query, TokenMode mode)
+    /// <summary>For each document ordinal, how many distinct query words it contains (a word counts once, whichever of its stems matched).</summary>
+    private static int[]? CountMatchedWords(Snapshot snapshot, Query query)
     {
         if (query.Tokens.Count == 0)
         {
-            return Enumerable.Range(0, snapshot.Documents.Length);
+            return null;
         }
 
-        HashSet<int>? result = null;
-        foreach (var token in query.Tokens)
+        var counts = new int[snapshot.Documents.Length];
+        var lastWord = new int[snapshot.Documents.Length];
+        for (var word = 0; word < query.Tokens.Count; word++)
         {
-            var forToken = new HashSet<int>();
-            foreach (var (stem, _) in token.Stems)
+            var stamp = word + 1;
+            foreach (var (stem, _) in query.Tokens[word].Stems)
             {
-                if (snapshot.Postings.TryGetValue(stem, out var postings))
+                if (!snapshot.Postings.TryGetValue(stem, out var postings))
                 {
-                    forToken.UnionWith(postings);
+                    continue;
+                }
+
+                foreach (var ordinal in postings)
+                {
+                    if (lastWord[ordinal] != stamp)
+                    {
+                        lastWord[ordinal] = stamp;
+                        counts[ordinal]++;
+                    }
                 }
             }
-
-            if (result is null)
-            {
-                result = forToken;
-            }
-            else if (mode == TokenMode.All)
-            {
-                result.IntersectWith(forToken);
-            }
-            else
-            {
-                result.UnionWith(forToken);
-            }
         }
 
-        return result ?? [];
+        return counts;
     }
 
     private static bool PassesFilters(AssetDocument document, AssetSearchCriteria criteria, DateOnly today)
@@ -537,10 +545,36 @@ public sealed class AssetSearchIndex(TimeProvider? clock = null)
         _ => null,
     };
 
-    private enum TokenMode
+    /// <summary>
+    /// What a filter can decide from one document's packed columns, before its full record is read:
+    /// a necessary (never sufficient) test, so the exact checks then run on few documents.
+    /// </summary>
+    private readonly record struct Prefilter(int Kinds, bool FreeOnly, int Day, int Accessibility, bool InPerson, bool Online, Box? Box)
     {
-        All,
-        Any,
+        public static Prefilter Create(AssetSearchCriteria criteria)
+        {
+            var kinds = criteria.Kinds.Count == 0 ? -1 : criteria.Kinds.Aggregate(0, (mask, k) => mask | (1 << (int)k));
+            var day = criteria.OpenAt is { } openAt ? 1 << (int)openAt.Day : 0;
+            var accessibility = criteria.Accessibility.Aggregate(0, (mask, f) => mask | (1 << (int)f));
+            Box? box = criteria is { Near: { } near, RadiusKm: { } radiusKm } ? global::Kith.Core.Directory.Search.Box.Around(near, radiusKm) : null;
+            return new Prefilter(kinds, criteria.FreeOnly, day, accessibility, criteria.Attendance == AttendanceMode.InPerson, criteria.Attendance == AttendanceMode.Online, box);
+        }
+
+        public bool Admits(in DocumentColumns columns)
+        {
+            if ((Kinds & columns.KindBit) == 0
+                || (FreeOnly && !columns.IsFree)
+                || (columns.DayMask & Day) != Day
+                || (columns.AccessibilityMask & Accessibility) != Accessibility
+                || (InPerson && !columns.HasPhysicalLocation)
+                || (Online && !columns.IsOnline))
+            {
+                return false;
+            }
+
+            // Outside the radius's box, only a service area (or being online-only when online was asked for) can still admit it.
+            return Box is not { } box || columns.HasAreas || (Online && columns.IsOnline) || (columns.Bounds is { } bounds && box.Intersects(bounds));
+        }
     }
 
     private sealed record Match(AssetDocument Document, double Score, double? DistanceMetres, DocumentLocation? Location, bool CoversSearcher);
@@ -587,6 +621,9 @@ public sealed class AssetSearchIndex(TimeProvider? clock = null)
 
         public AssetDocument[] Documents { get; }
 
+        /// <summary>Per document ordinal, the packed facts the prefilter reads.</summary>
+        public DocumentColumns[] Columns { get; private set; } = [];
+
         public Dictionary<Guid, int> ById { get; } = [];
 
         public Dictionary<string, int[]> Postings { get; } = new(StringComparer.Ordinal);
@@ -604,7 +641,7 @@ public sealed class AssetSearchIndex(TimeProvider? clock = null)
 
         public static Snapshot Build(AssetDocument[] documents)
         {
-            var snapshot = new Snapshot(documents);
+            var snapshot = new Snapshot(documents) { Columns = documents.Select(DocumentColumns.From).ToArray() };
             var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
             var surfaces = new Dictionary<string, string>(StringComparer.Ordinal);
             long name = 0, terms = 0, body = 0;
