@@ -168,19 +168,7 @@ public sealed class AssetSearchIndex(TimeProvider? clock = null)
         var document = AssetDocument.From(asset, ToTermMap(terms));
         lock (writeLock)
         {
-            var snapshot = current;
-            AssetDocument[] documents;
-            if (snapshot.ById.TryGetValue(asset.Id, out var ordinal))
-            {
-                documents = snapshot.Documents.ToArray();
-                documents[ordinal] = document;
-            }
-            else
-            {
-                documents = [.. snapshot.Documents, document];
-            }
-
-            Volatile.Write(ref current, Snapshot.Build(documents));
+            Volatile.Write(ref current, current.WithUpsert(document));
         }
     }
 
@@ -189,11 +177,7 @@ public sealed class AssetSearchIndex(TimeProvider? clock = null)
     {
         lock (writeLock)
         {
-            var snapshot = current;
-            if (snapshot.ById.ContainsKey(assetId))
-            {
-                Volatile.Write(ref current, Snapshot.Build(snapshot.Documents.Where(d => d.Id != assetId).ToArray()));
-            }
+            Volatile.Write(ref current, current.WithRemoved(assetId));
         }
     }
 
@@ -609,54 +593,78 @@ public sealed class AssetSearchIndex(TimeProvider? clock = null)
         }
     }
 
-    /// <summary>An immutable view of the index: documents, an inverted index from stem to document ordinals, and the vocabulary for prefixes.</summary>
+    /// <summary>
+    /// An immutable view of the index: documents, packed columns, an inverted index from stem to
+    /// document ordinals (in no particular order), and the vocabulary for prefixes. Never changed
+    /// once published: <see cref="WithUpsert"/> and <see cref="WithRemoved"/> return a new snapshot
+    /// that shares every array they did not need to change.
+    /// </summary>
     private sealed class Snapshot
     {
         public static readonly Snapshot Empty = Build([]);
 
-        private Snapshot(AssetDocument[] documents)
+        private Snapshot(
+            AssetDocument[] documents,
+            DocumentColumns[] columns,
+            Dictionary<Guid, int> byId,
+            Dictionary<string, int[]> postings,
+            string[] surfaces,
+            string[] surfaceStems,
+            (long Name, long Terms, long Body) lengths)
         {
             Documents = documents;
+            Columns = columns;
+            ById = byId;
+            Postings = postings;
+            Surfaces = surfaces;
+            SurfaceStems = surfaceStems;
+            Lengths = lengths;
+            var count = Math.Max(1, documents.Length);
+            AverageNameLength = (double)lengths.Name / count;
+            AverageTermsLength = (double)lengths.Terms / count;
+            AverageBodyLength = (double)lengths.Body / count;
         }
 
         public AssetDocument[] Documents { get; }
 
         /// <summary>Per document ordinal, the packed facts the prefilter reads.</summary>
-        public DocumentColumns[] Columns { get; private set; } = [];
+        public DocumentColumns[] Columns { get; }
 
-        public Dictionary<Guid, int> ById { get; } = [];
+        public Dictionary<Guid, int> ById { get; }
 
-        public Dictionary<string, int[]> Postings { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, int[]> Postings { get; }
 
-        /// <summary>Every folded word, sorted ordinally, with its stem at the same index of <see cref="SurfaceStems"/>.</summary>
-        public string[] Surfaces { get; private set; } = [];
+        /// <summary>Every folded word, sorted ordinally, with its stem at the same index of <see cref="SurfaceStems"/>. May keep words no document has any more; they match nothing.</summary>
+        public string[] Surfaces { get; }
 
-        public string[] SurfaceStems { get; private set; } = [];
+        public string[] SurfaceStems { get; }
 
-        public double AverageNameLength { get; private set; }
+        public double AverageNameLength { get; }
 
-        public double AverageTermsLength { get; private set; }
+        public double AverageTermsLength { get; }
 
-        public double AverageBodyLength { get; private set; }
+        public double AverageBodyLength { get; }
+
+        private (long Name, long Terms, long Body) Lengths { get; }
 
         public static Snapshot Build(AssetDocument[] documents)
         {
-            var snapshot = new Snapshot(documents) { Columns = documents.Select(DocumentColumns.From).ToArray() };
-            var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            var byId = new Dictionary<Guid, int>(documents.Length);
+            var lists = new Dictionary<string, List<int>>(StringComparer.Ordinal);
             var surfaces = new Dictionary<string, string>(StringComparer.Ordinal);
             long name = 0, terms = 0, body = 0;
             for (var ordinal = 0; ordinal < documents.Length; ordinal++)
             {
                 var document = documents[ordinal];
-                snapshot.ById[document.Id] = ordinal;
+                byId[document.Id] = ordinal;
                 name += document.NameLength;
                 terms += document.TermsLength;
                 body += document.BodyLength;
                 foreach (var stem in document.Words.Keys)
                 {
-                    if (!postings.TryGetValue(stem, out var list))
+                    if (!lists.TryGetValue(stem, out var list))
                     {
-                        postings[stem] = list = [];
+                        lists[stem] = list = [];
                     }
 
                     list.Add(ordinal);
@@ -668,20 +676,103 @@ public sealed class AssetSearchIndex(TimeProvider? clock = null)
                 }
             }
 
-            foreach (var (stem, list) in postings)
+            var postings = new Dictionary<string, int[]>(lists.Count, StringComparer.Ordinal);
+            foreach (var (stem, list) in lists)
             {
-                snapshot.Postings[stem] = [.. list];
+                postings[stem] = [.. list];
             }
 
             var sorted = surfaces.Keys.ToArray();
             Array.Sort(sorted, StringComparer.Ordinal);
-            snapshot.Surfaces = sorted;
-            snapshot.SurfaceStems = sorted.Select(s => surfaces[s]).ToArray();
-            var count = Math.Max(1, documents.Length);
-            snapshot.AverageNameLength = (double)name / count;
-            snapshot.AverageTermsLength = (double)terms / count;
-            snapshot.AverageBodyLength = (double)body / count;
-            return snapshot;
+            return new Snapshot(
+                documents,
+                documents.Select(DocumentColumns.From).ToArray(),
+                byId,
+                postings,
+                sorted,
+                sorted.Select(s => surfaces[s]).ToArray(),
+                (name, terms, body));
+        }
+
+        /// <summary>This snapshot with the document added, or replacing the one with its id.</summary>
+        public Snapshot WithUpsert(AssetDocument document)
+        {
+            var postings = new Dictionary<string, int[]>(Postings, StringComparer.Ordinal);
+            var lengths = (Name: Lengths.Name + document.NameLength, Terms: Lengths.Terms + document.TermsLength, Body: Lengths.Body + document.BodyLength);
+            AssetDocument[] documents;
+            DocumentColumns[] columns;
+            Dictionary<Guid, int> byId;
+            if (ById.TryGetValue(document.Id, out var ordinal))
+            {
+                var old = Documents[ordinal];
+                documents = (AssetDocument[])Documents.Clone();
+                columns = (DocumentColumns[])Columns.Clone();
+                byId = ById;
+                lengths = (lengths.Name - old.NameLength, lengths.Terms - old.TermsLength, lengths.Body - old.BodyLength);
+                foreach (var stem in old.Words.Keys.Where(stem => !document.Words.ContainsKey(stem)))
+                {
+                    RemovePosting(postings, stem, ordinal);
+                }
+
+                foreach (var stem in document.Words.Keys.Where(stem => !old.Words.ContainsKey(stem)))
+                {
+                    postings[stem] = [.. postings.GetValueOrDefault(stem, []), ordinal];
+                }
+            }
+            else
+            {
+                ordinal = Documents.Length;
+                documents = [.. Documents, document];
+                columns = [.. Columns, default];
+                byId = new Dictionary<Guid, int>(ById) { [document.Id] = ordinal };
+                foreach (var stem in document.Words.Keys)
+                {
+                    postings[stem] = [.. postings.GetValueOrDefault(stem, []), ordinal];
+                }
+            }
+
+            documents[ordinal] = document;
+            columns[ordinal] = DocumentColumns.From(document);
+            var (surfaces, surfaceStems) = WithSurfaces(document);
+            return new Snapshot(documents, columns, byId, postings, surfaces, surfaceStems, lengths);
+        }
+
+        /// <summary>This snapshot without the document; the last document takes its ordinal.</summary>
+        public Snapshot WithRemoved(Guid id)
+        {
+            if (!ById.TryGetValue(id, out var ordinal))
+            {
+                return this;
+            }
+
+            var removed = Documents[ordinal];
+            var last = Documents.Length - 1;
+            var postings = new Dictionary<string, int[]>(Postings, StringComparer.Ordinal);
+            foreach (var stem in removed.Words.Keys)
+            {
+                RemovePosting(postings, stem, ordinal);
+            }
+
+            var documents = Documents[..last];
+            var columns = Columns[..last];
+            var byId = new Dictionary<Guid, int>(ById);
+            byId.Remove(id);
+            if (ordinal != last)
+            {
+                var moved = Documents[last];
+                documents[ordinal] = moved;
+                columns[ordinal] = Columns[last];
+                byId[moved.Id] = ordinal;
+                foreach (var stem in moved.Words.Keys)
+                {
+                    var list = postings[stem].ToArray();
+                    list[Array.IndexOf(list, last)] = ordinal;
+                    postings[stem] = list;
+                }
+            }
+
+            var lengths = (Lengths.Name - removed.NameLength, Lengths.Terms - removed.TermsLength, Lengths.Body - removed.BodyLength);
+            return new Snapshot(documents, columns, byId, postings, Surfaces, SurfaceStems, lengths);
         }
 
         public IEnumerable<string> StemsStartingWith(string prefix, int limit)
@@ -700,6 +791,34 @@ public sealed class AssetSearchIndex(TimeProvider? clock = null)
                     yield return SurfaceStems[index];
                 }
             }
+        }
+
+        private static void RemovePosting(Dictionary<string, int[]> postings, string stem, int ordinal)
+        {
+            var remaining = postings[stem].Where(o => o != ordinal).ToArray();
+            if (remaining.Length == 0)
+            {
+                postings.Remove(stem);
+            }
+            else
+            {
+                postings[stem] = remaining;
+            }
+        }
+
+        private (string[] Surfaces, string[] Stems) WithSurfaces(AssetDocument document)
+        {
+            var added = document.Surfaces.Where(s => Array.BinarySearch(Surfaces, s.Surface, StringComparer.Ordinal) < 0).DistinctBy(s => s.Surface).ToList();
+            if (added.Count == 0)
+            {
+                return (Surfaces, SurfaceStems);
+            }
+
+            var pairs = Surfaces.Select((surface, i) => (Surface: surface, Stem: SurfaceStems[i]))
+                .Concat(added.Select(a => (a.Surface, a.Stem)))
+                .OrderBy(p => p.Surface, StringComparer.Ordinal)
+                .ToList();
+            return (pairs.Select(p => p.Surface).ToArray(), pairs.Select(p => p.Stem).ToArray());
         }
     }
 }
