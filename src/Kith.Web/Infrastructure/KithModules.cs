@@ -17,6 +17,7 @@ public static class KithModules
         services.AddSingleton<INotificationSender, OutboxOnlyNotificationSender>();
         services.AddScoped<AccountService>();
         services.AddPostcodes();
+        services.AddKithSearch(); // after the demo seed: the index is built from what the seed wrote
         return services;
     }
 
