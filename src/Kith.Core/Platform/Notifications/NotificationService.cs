@@ -1,4 +1,6 @@
 using Kith.Core.Data;
+using Kith.Core.Platform.Audit;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kith.Core.Platform.Notifications;
 
@@ -51,4 +53,57 @@ public sealed class NotificationService(KithDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken);
         return message;
     }
+
+    /// <summary>One page of the outbox, newest first, without message bodies.</summary>
+    /// <param name="page">1-based page number; pages past the end are empty.</param>
+    public async Task<OutboxPage> ListAsync(int page, int pageSize, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        var total = await db.OutboxMessages.CountAsync(cancellationToken);
+        var items = await db.OutboxMessages
+            .OrderByDescending(m => m.CreatedAt).ThenBy(m => m.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(m => new OutboxSummary(m.Id, m.Channel, m.Recipient, m.Subject, m.CreatedAt, m.SentAt, m.Attempts, m.LastError != null))
+            .ToListAsync(cancellationToken);
+        return new OutboxPage(items, total);
+    }
+
+    /// <summary>
+    /// One message with its body, for an administrator. Reading a message is written to the audit
+    /// trail: bodies hold personal data and may hold sign-in links.
+    /// </summary>
+    /// <returns>The message, or null when there is none with this id.</returns>
+    public async Task<OutboxMessage?> ReadAsync(Guid id, ProcessContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var message = await db.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (message is null)
+        {
+            return null;
+        }
+
+        db.AuditEvents.Add(new AuditEvent
+        {
+            OccurredAt = clock.GetUtcNow().UtcDateTime,
+            UserId = context.UserId,
+            ActorName = context.ActorName,
+            Action = AuditActions.Viewed,
+            EntityType = nameof(OutboxMessage),
+            EntityId = message.Id.ToString(),
+            Reason = context.Reason,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return message;
+    }
 }
+
+/// <summary>A page of the outbox and how many messages it holds in all.</summary>
+public sealed record OutboxPage(IReadOnlyList<OutboxSummary> Items, int Total);
+
+/// <summary>An outbox message without its body.</summary>
+/// <param name="CreatedAt">UTC instant it was queued.</param>
+/// <param name="SentAt">UTC instant it was handed on, or null.</param>
+/// <param name="Failing">True when the last attempt to send it failed.</param>
+public sealed record OutboxSummary(
+    Guid Id, NotificationChannel Channel, string Recipient, string Subject, DateTime CreatedAt, DateTime? SentAt, int Attempts, bool Failing);
