@@ -141,6 +141,7 @@ public class AccountPagesTests(KithWebFactory factory) : IClassFixture<KithWebFa
         using var recovery = factory.CreateClient();
         await recovery.PostFormAsync("/account/sign-in", new() { ["Input.Email"] = user.Email, ["Input.Password"] = user.Password });
         var byCode = await recovery.PostFormAsync("/account/two-factor/recovery?returnUrl=%2F", new() { ["Input.Code"] = codes[0] });
+        Assert.Equal(HttpStatusCode.OK, byCode.StatusCode);
         Assert.Equal("/", byCode.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.Equal(HttpStatusCode.OK, byCode.StatusCode);
     }
