@@ -270,6 +270,10 @@ public class AccountPagesTests(KithWebFactory factory) : IClassFixture<KithWebFa
         var invalidHtml = await invalid.Content.ReadAsStringAsync();
         Assert.Contains("Enter an email address in the correct format", invalidHtml, StringComparison.Ordinal);
         Assert.Contains("Select a role", invalidHtml, StringComparison.Ordinal);
+        var form = Parser.ParseDocument(invalidHtml);
+        Assert.Equal("Robin Editor", form.QuerySelector("#Input_DisplayName")!.GetAttribute("value"));
+        Assert.Equal("not an email", form.QuerySelector("#Input_Email")!.GetAttribute("value"));
+        Assert.NotNull(form.QuerySelector(".nhsuk-error-summary a[href='#Input_Email']"));
 
         var created = await client.PostFormAsync(
             "/admin/users/create", new() { ["Input.DisplayName"] = "Robin Editor", ["Input.Email"] = newEmail, ["Input.Role"] = KithRoles.CommunityEditor });

@@ -83,7 +83,7 @@ public static class AccountsModule
 
         services.AddAuthorizationBuilder()
             .AddPolicy(KithPolicies.Administrator, policy => policy.RequireAuthenticatedUser().RequireRole(KithRoles.Administrator));
-        // PostConfigure: AddRazorPages (called after the modules) resets the conventions collection.
+        // PostConfigure, so the conventions survive however the host orders AddRazorPages (its setup resets them).
         services.PostConfigure<RazorPagesOptions>(options =>
         {
             options.Conventions.AuthorizeFolder("/Admin", KithPolicies.Administrator);
