@@ -309,6 +309,25 @@ public class AccountPagesTests(KithWebFactory factory) : IClassFixture<KithWebFa
         Assert.True(await db.AuditEvents.AnyAsync(e => e.EntityId == message.Id.ToString() && e.Action == "viewed" && e.UserId == admin.Id));
     }
 
+    [Fact]
+    public async Task Your_account_shows_two_factor_status_and_offers_to_set_it_up_and_the_header_signs_out()
+    {
+        var user = await factory.CreateUserAsync(KithRoles.CommunityEditor, withTwoFactor: false);
+        using var anonymous = NoRedirects();
+        Assert.StartsWith("/account/sign-in", (await anonymous.GetAsync("/account")).Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+
+        using var client = factory.CreateClient();
+        await client.SignInAsync(user);
+        var page = Parser.ParseDocument(await client.GetStringAsync("/account"));
+        Assert.Contains(user.DisplayName, page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("a[href='/account/two-factor/set-up?returnUrl=%2Faccount']"));
+
+        var home = await client.GetStringAsync("/");
+        Assert.NotNull(Parser.ParseDocument(home).QuerySelector("header form[action='/account/sign-out']"));
+        var signedOut = await client.PostFormAsync("/account/sign-out", [], home);
+        Assert.Equal("/account/signed-out", signedOut.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
     private static async Task SignInWithoutRedirectsAsync(HttpClient client, TestUser user)
     {
         var response = await client.PostFormAsync("/account/sign-in", new() { ["Input.Email"] = user.Email, ["Input.Password"] = user.Password });

@@ -88,6 +88,7 @@ public static class AccountsModule
         {
             options.Conventions.AuthorizeFolder("/Admin", KithPolicies.Administrator);
             options.Conventions.AuthorizePage("/Account/SetUpTwoFactor");
+            options.Conventions.AuthorizePage("/Account/Index");
         });
         services.Configure<MvcOptions>(options => options.Filters.Add(new StaffTwoFactorPageFilter()));
 
