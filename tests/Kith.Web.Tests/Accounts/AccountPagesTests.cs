@@ -324,6 +324,8 @@ public class AccountPagesTests(KithWebFactory factory) : IClassFixture<KithWebFa
 
         var home = await client.GetStringAsync("/");
         Assert.NotNull(Parser.ParseDocument(home).QuerySelector("header form[action='/account/sign-out']"));
+        Assert.Contains(user.DisplayName, Parser.ParseDocument(home).QuerySelector("header a[href='/account']")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(user.Email, home, StringComparison.Ordinal);
         var signedOut = await client.PostFormAsync("/account/sign-out", [], home);
         Assert.Equal("/account/signed-out", signedOut.RequestMessage!.RequestUri!.AbsolutePath);
     }
