@@ -107,6 +107,81 @@ public class AccountServiceTests
         Assert.Equal(0, message.Attempts);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_invited_account_and_its_set_password_email_commit_together_and_the_link_sets_the_password(Provider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var services = Services(database);
+        string userId;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+            var outcome = await accounts.InviteUserAsync(
+                "jo@example.org", "Jo Editor", KithRoles.CommunityEditor, new Uri("https://kith.example/account/reset-password"),
+                new ProcessContext("admin-1", "Ada Admin"), CancellationToken.None);
+            Assert.True(outcome.Succeeded, string.Join(" ", outcome.Errors));
+            userId = outcome.UserId!;
+        }
+
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<KithDbContext>();
+            var message = Assert.Single(await db.OutboxMessages.ToListAsync());
+            Assert.Equal("jo@example.org", message.Recipient);
+            Assert.Contains($"https://kith.example/account/reset-password?user={userId}&token=test-token-{userId}", message.Body, StringComparison.Ordinal);
+            Assert.DoesNotContain("email=", message.Body, StringComparison.Ordinal);
+            Assert.Null((await db.Users.SingleAsync()).PasswordHash);
+
+            var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+            var wrong = await accounts.ResetPasswordAsync(userId, "not-the-token", "jo's own long password", CancellationToken.None);
+            Assert.Equal([AccountService.InvalidLinkError], wrong.Errors);
+            var unknown = await accounts.ResetPasswordAsync("no-such-account", $"test-token-{userId}", "jo's own long password", CancellationToken.None);
+            Assert.Equal([AccountService.InvalidLinkError], unknown.Errors);
+            var reset = await accounts.ResetPasswordAsync(userId, $"test-token-{userId}", "jo's own long password", CancellationToken.None);
+            Assert.True(reset.Succeeded, string.Join(" ", reset.Errors));
+        }
+
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<KithUser>>();
+            Assert.True(await users.CheckPasswordAsync((await users.FindByIdAsync(userId))!, "jo's own long password"));
+            var db = scope.ServiceProvider.GetRequiredService<KithDbContext>();
+            var audit = await db.AuditEvents.Where(e => e.EntityId == userId).OrderBy(e => e.Id).ToListAsync();
+            Assert.Equal([AuditActions.Created, AuditActions.Updated], audit.Select(e => e.Action));
+            Assert.Equal(["admin-1", userId], audit.Select(e => e.UserId));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_invitation_that_fails_queues_no_email(Provider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var services = Services(database);
+        await using var scope = services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+        var context = ProcessContext.System("test");
+        await accounts.CreateUserAsync(new CreateUserOptions("sam@example.org", "Sam", "a long enough password", [KithRoles.Person]), context, CancellationToken.None);
+
+        var outcome = await accounts.InviteUserAsync("sam@example.org", "Sam again", KithRoles.Person, new Uri("https://kith.example/r"), context, CancellationToken.None);
+
+        Assert.False(outcome.Succeeded);
+        await using var check = database.CreateContext();
+        Assert.Equal(0, await check.OutboxMessages.CountAsync());
+    }
+
+    /// <summary>Stands in for the data-protection token provider, which lives in ASP.NET Core.</summary>
+    private sealed class TestTokenProvider : IUserTwoFactorTokenProvider<KithUser>
+    {
+        public Task<string> GenerateAsync(string purpose, UserManager<KithUser> manager, KithUser user) => Task.FromResult($"test-token-{user.Id}");
+
+        public Task<bool> ValidateAsync(string purpose, string token, UserManager<KithUser> manager, KithUser user) =>
+            Task.FromResult(token == $"test-token-{user.Id}");
+
+        public Task<bool> CanGenerateTwoFactorTokenAsync(UserManager<KithUser> manager, KithUser user) => Task.FromResult(false);
+    }
+
     private static ServiceProvider Services(TestDatabase database)
     {
         var services = new ServiceCollection();
@@ -123,7 +198,8 @@ public class AccountServiceTests
                 options.Password.RequireDigit = false;
             })
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<KithDbContext>();
+            .AddEntityFrameworkStores<KithDbContext>()
+            .AddTokenProvider<TestTokenProvider>(TokenOptions.DefaultProvider);
         services.AddScoped<NotificationService>();
         services.AddScoped<AccountService>();
         return services.BuildServiceProvider();
