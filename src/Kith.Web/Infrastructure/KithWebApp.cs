@@ -22,10 +22,12 @@ public static class KithWebApp
         services.AddDbContext<KithDbContext>((provider, options) =>
             ConfigureDatabase(options, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value));
 
+        // Razor Pages first: its own options setup replaces RazorPagesOptions.Conventions, so a
+        // module's Configure<RazorPagesOptions> (folder authorisation) registered before it is lost.
+        services.AddRazorPages();
         services.AddKithModules(builder.Configuration);
         services.AddHostedService<DatabaseInitializer>();
 
-        services.AddRazorPages();
         services.AddHealthChecks().AddDbContextCheck<KithDbContext>("database", tags: ["ready"]);
         return builder;
     }

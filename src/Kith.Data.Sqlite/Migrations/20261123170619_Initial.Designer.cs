@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kith.Data.Sqlite.Migrations
 {
     [DbContext(typeof(KithDbContext))]
-    [Migration("20261123165642_Initial")]
+    [Migration("20261123170619_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -871,10 +871,15 @@ namespace Kith.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Recipient")
                         .IsRequired()
+                        .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SentAt")
@@ -882,9 +887,14 @@ namespace Kith.Data.Sqlite.Migrations
 
                     b.Property<string>("Subject")
                         .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("NextAttemptAt");
 
                     b.HasIndex("SentAt");
 
