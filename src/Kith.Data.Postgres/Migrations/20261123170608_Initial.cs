@@ -92,6 +92,20 @@ namespace Kith.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "JourneyDrafts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Json = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JourneyDrafts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Organizations",
                 columns: table => new
                 {
@@ -806,6 +820,11 @@ namespace Kith.Data.Postgres.Migrations
                 column: "ServiceId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_JourneyDrafts_UserId_UpdatedAt",
+                table: "JourneyDrafts",
+                columns: new[] { "UserId", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Languages_LocationId",
                 table: "Languages",
                 column: "LocationId");
@@ -940,6 +959,9 @@ namespace Kith.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "CostOptions");
+
+            migrationBuilder.DropTable(
+                name: "JourneyDrafts");
 
             migrationBuilder.DropTable(
                 name: "Languages");

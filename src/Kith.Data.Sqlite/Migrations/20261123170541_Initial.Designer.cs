@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kith.Data.Sqlite.Migrations
 {
     [DbContext(typeof(KithDbContext))]
-    [Migration("20261123165642_Initial")]
+    [Migration("20261123170541_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -847,6 +847,31 @@ namespace Kith.Data.Sqlite.Migrations
                     b.HasIndex("CompletedAt", "RunAfter");
 
                     b.ToTable("BackgroundJobs");
+                });
+
+            modelBuilder.Entity("Kith.Core.Platform.Journeys.JourneyDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "UpdatedAt");
+
+                    b.ToTable("JourneyDrafts");
                 });
 
             modelBuilder.Entity("Kith.Core.Platform.Notifications.OutboxMessage", b =>

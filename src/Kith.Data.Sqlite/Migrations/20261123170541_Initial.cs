@@ -91,6 +91,20 @@ namespace Kith.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "JourneyDrafts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JourneyDrafts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Organizations",
                 columns: table => new
                 {
@@ -805,6 +819,11 @@ namespace Kith.Data.Sqlite.Migrations
                 column: "ServiceId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_JourneyDrafts_UserId_UpdatedAt",
+                table: "JourneyDrafts",
+                columns: new[] { "UserId", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Languages_LocationId",
                 table: "Languages",
                 column: "LocationId");
@@ -939,6 +958,9 @@ namespace Kith.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "CostOptions");
+
+            migrationBuilder.DropTable(
+                name: "JourneyDrafts");
 
             migrationBuilder.DropTable(
                 name: "Languages");
