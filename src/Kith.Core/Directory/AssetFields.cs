@@ -5,7 +5,8 @@ namespace Kith.Core.Directory;
 /// <summary>One editable field of <see cref="AssetDetails"/> as people see it: a label and the value in words.</summary>
 /// <param name="Label">Plain words, e.g. "Opening times".</param>
 /// <param name="Display">The value in words; names of organisations and taxonomy terms come from the lookup.</param>
-public sealed record AssetField(string Label, Func<AssetDetails, Func<Guid, string>, string> Display);
+/// <param name="Copy">Takes this field's value from the first details into the second.</param>
+public sealed record AssetField(string Label, Func<AssetDetails, Func<Guid, string>, string> Display, Func<AssetDetails, AssetDetails, AssetDetails> Copy);
 
 /// <summary>The fields of an asset in the order editors meet them, and how two versions differ.</summary>
 public static class AssetFields
@@ -15,34 +16,54 @@ public static class AssetFields
 
     public static IReadOnlyList<AssetField> All { get; } =
     [
-        new("Name", (d, _) => Text(d.Name)),
-        new("Type of asset", (d, _) => KindLabel(d.Kind)),
-        new("Organisation", (d, names) => d.OrganizationId is { } id ? names(id) : d.NewOrganizationName is { Length: > 0 } n ? $"{n} (new)" : NotGiven),
-        new("Description", (d, _) => Text(d.Description)),
-        new("How to get involved", (d, _) => Text(d.HowToGetInvolved)),
-        new("Introductions", (d, _) => IntroductionLabel(d.IntroductionPolicy)),
-        new("Status", (d, _) => StatusLabel(d.Status)),
+        new("Name", (d, _) => Text(d.Name),
+            (from, to) => to with { Name = from.Name }),
+        new("Type of asset", (d, _) => KindLabel(d.Kind),
+            (from, to) => to with { Kind = from.Kind }),
+        new("Organisation", (d, names) => d.OrganizationId is { } id ? names(id) : d.NewOrganizationName is { Length: > 0 } n ? $"{n} (new)" : NotGiven,
+            (from, to) => to with { OrganizationId = from.OrganizationId, NewOrganizationName = from.NewOrganizationName }),
+        new("Description", (d, _) => Text(d.Description),
+            (from, to) => to with { Description = from.Description }),
+        new("How to get involved", (d, _) => Text(d.HowToGetInvolved),
+            (from, to) => to with { HowToGetInvolved = from.HowToGetInvolved }),
+        new("Introductions", (d, _) => IntroductionLabel(d.IntroductionPolicy),
+            (from, to) => to with { IntroductionPolicy = from.IntroductionPolicy }),
+        new("Status", (d, _) => StatusLabel(d.Status),
+            (from, to) => to with { Status = from.Status }),
         new("How people take part", (d, _) => (d.InPerson, d.Online) switch
         {
             (true, true) => "In person and online",
             (true, false) => "In person",
             (false, true) => "Online",
             _ => NotGiven,
-        }),
+        },
+            (from, to) => to with { InPerson = from.InPerson, Online = from.Online }),
         new("Address", (d, _) => d.InPerson && d.Place is { } p
             ? string.Join(", ", new[] { p.Name, p.AddressLine1, p.Town, p.Postcode }.Where(s => !string.IsNullOrWhiteSpace(s)))
-            : NotGiven),
-        new("Online link", (d, _) => d.Online ? Text(d.OnlineLink) : NotGiven),
-        new("Accessibility", (d, _) => List(d.InPerson ? d.Accessibility.Select(AccessibilityLabel) : [])),
-        new("Opening times", (d, _) => d.Schedules.Count == 0 ? "No regular times" : string.Join("; ", d.Schedules.Select(s => s.Describe()))),
-        new("Cost", (d, _) => CostLabel(d)),
-        new("Age range", (d, _) => AgeLabel(d.MinimumAge, d.MaximumAge)),
-        new("What it offers", (d, names) => List(d.WhatTermIds.Select(names))),
-        new("Who it is for", (d, names) => List(d.WhoTermIds.Select(names))),
-        new("Languages", (d, _) => List(d.Languages)),
-        new("Email", (d, _) => Text(d.Email)),
-        new("Phone", (d, _) => Text(d.Phone)),
-        new("Website", (d, _) => Text(d.Website)),
+            : NotGiven,
+            (from, to) => to with { Place = from.Place }),
+        new("Online link", (d, _) => d.Online ? Text(d.OnlineLink) : NotGiven,
+            (from, to) => to with { OnlineLink = from.OnlineLink }),
+        new("Accessibility", (d, _) => List(d.InPerson ? d.Accessibility.Select(AccessibilityLabel) : []),
+            (from, to) => to with { Accessibility = from.Accessibility }),
+        new("Opening times", (d, _) => d.Schedules.Count == 0 ? "No regular times" : string.Join("; ", d.Schedules.Select(s => s.Describe())),
+            (from, to) => to with { Schedules = from.Schedules }),
+        new("Cost", (d, _) => CostLabel(d),
+            (from, to) => to with { CostAmount = from.CostAmount, CostDescription = from.CostDescription }),
+        new("Age range", (d, _) => AgeLabel(d.MinimumAge, d.MaximumAge),
+            (from, to) => to with { MinimumAge = from.MinimumAge, MaximumAge = from.MaximumAge }),
+        new("What it offers", (d, names) => List(d.WhatTermIds.Select(names)),
+            (from, to) => to with { WhatTermIds = from.WhatTermIds }),
+        new("Who it is for", (d, names) => List(d.WhoTermIds.Select(names)),
+            (from, to) => to with { WhoTermIds = from.WhoTermIds }),
+        new("Languages", (d, _) => List(d.Languages),
+            (from, to) => to with { Languages = from.Languages }),
+        new("Email", (d, _) => Text(d.Email),
+            (from, to) => to with { Email = from.Email }),
+        new("Phone", (d, _) => Text(d.Phone),
+            (from, to) => to with { Phone = from.Phone }),
+        new("Website", (d, _) => Text(d.Website),
+            (from, to) => to with { Website = from.Website }),
     ];
 
     /// <summary>The labels of the fields whose values differ, in field order.</summary>
@@ -54,6 +75,16 @@ public static class AssetFields
         return All.Where(f => !string.Equals(f.Display(before, ById), f.Display(after, ById), StringComparison.Ordinal))
             .Select(f => f.Label)
             .ToList();
+    }
+
+    /// <summary>
+    /// Puts one editor's changes on top of a newer saved version: each field the editor changed from
+    /// <paramref name="original"/> takes the editor's value; every other field keeps the saved one.
+    /// </summary>
+    public static AssetDetails Merge(AssetDetails original, AssetDetails saved, AssetDetails mine)
+    {
+        var changed = Changed(original, mine);
+        return All.Where(f => changed.Contains(f.Label)).Aggregate(saved, (result, field) => field.Copy(mine, result));
     }
 
     /// <summary>The changes in plain words for a revision, e.g. "Name, Opening times", or "No changes".</summary>

@@ -1,6 +1,7 @@
 using Kith.Core.Data;
 using Kith.Core.Platform.Accounts;
 using Kith.Core.Platform.Notifications;
+using Kith.Web.Infrastructure.Modules;
 using Microsoft.AspNetCore.Identity;
 
 namespace Kith.Web.Infrastructure;
@@ -13,6 +14,7 @@ public static class KithModules
         services.AddKithAccounts();
         services.AddSingleton<INotificationSender, OutboxOnlyNotificationSender>();
         services.AddScoped<AccountService>();
+        services.AddKithEditing();
         return services;
     }
 

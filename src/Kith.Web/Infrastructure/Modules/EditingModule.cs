@@ -1,0 +1,28 @@
+using Kith.Core.Directory;
+using Kith.Core.Directory.Search;
+using Kith.Core.Platform.Accounts;
+using Kith.Core.Platform.Journeys;
+using Kith.Core.Platform.Postcodes;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Kith.Web.Infrastructure.Modules;
+
+/// <summary>Adding and editing community assets: services, the editors' policy and the /manage/assets pages.</summary>
+public static class EditingModule
+{
+    /// <summary>The policy every page under Pages/Manage/Assets needs: one of <see cref="KithRoles.AssetEditors"/>.</summary>
+    public const string AssetEditorsPolicy = "AssetEditors";
+
+    public static IServiceCollection AddKithEditing(this IServiceCollection services)
+    {
+        services.AddScoped<AssetService>();
+        services.AddScoped<JourneyDraftService>();
+        services.TryAddScoped<PostcodeService>();
+        services.TryAddSingleton<AssetSearchIndex>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AssetEditorsPolicy, policy => policy.RequireRole(KithRoles.AssetEditors.Split(',')));
+        services.Configure<RazorPagesOptions>(options => options.Conventions.AuthorizeFolder("/Manage/Assets", AssetEditorsPolicy));
+        return services;
+    }
+}
