@@ -1,10 +1,7 @@
 using Kith.Core.Directory;
-using Kith.Core.Directory.Search;
 using Kith.Core.Platform.Accounts;
 using Kith.Core.Platform.Journeys;
-using Kith.Core.Platform.Postcodes;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Kith.Web.Infrastructure.Modules;
 
@@ -18,8 +15,6 @@ public static class EditingModule
     {
         services.AddScoped<AssetService>();
         services.AddScoped<JourneyDraftService>();
-        services.TryAddScoped<PostcodeService>();
-        services.TryAddSingleton<AssetSearchIndex>();
         services.AddAuthorizationBuilder()
             .AddPolicy(AssetEditorsPolicy, policy => policy.RequireRole(KithRoles.AssetEditors.Split(',')));
         services.Configure<RazorPagesOptions>(options => options.Conventions.AuthorizeFolder("/Manage/Assets", AssetEditorsPolicy));
