@@ -380,7 +380,7 @@ public sealed class AssetService(KithDbContext db, PostcodeService postcodes, As
             location.Longitude = found.Point?.Longitude;
             location.LastModified = now;
             var address = location.Addresses.FirstOrDefault();
-            var postcode = found.Found ? found.Display : place.Postcode;
+            var postcode = found.Match == PostcodeMatch.Exact ? found.Display : PostcodeText.TryParse(place.Postcode, out var typed) ? typed.Display : place.Postcode;
             if (address is null)
             {
                 db.Addresses.Add(new Address

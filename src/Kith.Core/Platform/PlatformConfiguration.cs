@@ -24,7 +24,12 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
     public void Configure(EntityTypeBuilder<OutboxMessage> builder)
     {
         builder.Property(m => m.Channel).HasConversion<string>().HasMaxLength(10);
+        builder.Property(m => m.Recipient).HasMaxLength(320);
+        builder.Property(m => m.Subject).HasMaxLength(200);
+        builder.Property(m => m.LastError).HasMaxLength(1000);
         builder.HasIndex(m => m.SentAt);
+        builder.HasIndex(m => m.NextAttemptAt);
+        builder.HasIndex(m => m.CreatedAt);
     }
 }
 

@@ -893,10 +893,15 @@ namespace Kith.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Recipient")
                         .IsRequired()
+                        .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SentAt")
@@ -904,9 +909,14 @@ namespace Kith.Data.Sqlite.Migrations
 
                     b.Property<string>("Subject")
                         .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("NextAttemptAt");
 
                     b.HasIndex("SentAt");
 

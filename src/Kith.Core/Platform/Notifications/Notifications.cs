@@ -20,7 +20,16 @@ public class OutboxMessage
     /// <summary>UTC instant a sender handed it on, or null while it waits.</summary>
     public DateTime? SentAt { get; set; }
 
+    /// <summary>
+    /// UTC instant from which the dispatcher may (re)try it; null once sent. A dispatcher claims a
+    /// message by moving this forward, so two web nodes never send the same message at once.
+    /// </summary>
+    public DateTime? NextAttemptAt { get; set; }
+
+    /// <summary>How many times a sender was asked to deliver it.</summary>
     public int Attempts { get; set; }
+
+    /// <summary>The last delivery failure (exception type and message), or null.</summary>
 
     public string? LastError { get; set; }
 }

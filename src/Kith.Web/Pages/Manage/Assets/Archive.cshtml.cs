@@ -1,13 +1,12 @@
+using Kith.Web.Infrastructure;
 using Kith.Core.Directory;
-using Kith.Core.Platform.Accounts;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kith.Web.Pages.Manage.Assets;
 
 /// <summary>Archives an asset (with a reason) or, on the restore route, brings it back. Nothing is deleted.</summary>
-public abstract class ArchiveOrRestoreModel(AssetService assets, UserManager<KithUser> users) : PageModel
+public abstract class ArchiveOrRestoreModel(AssetService assets) : PageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -71,7 +70,7 @@ public abstract class ArchiveOrRestoreModel(AssetService assets, UserManager<Kit
             return page;
         }
 
-        var context = await AssetDraftPageModel.EditorContextAsync(User, users, reason);
+        var context = User.GetProcessContext(reason);
         try
         {
             if (Archiving)
@@ -97,7 +96,7 @@ public abstract class ArchiveOrRestoreModel(AssetService assets, UserManager<Kit
     }
 }
 
-public sealed class ArchiveModel(AssetService assets, UserManager<KithUser> users) : ArchiveOrRestoreModel(assets, users)
+public sealed class ArchiveModel(AssetService assets) : ArchiveOrRestoreModel(assets)
 {
     protected override bool Archiving => true;
 }

@@ -1,10 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Kith.Core.Directory;
-using Kith.Core.Platform.Accounts;
-using Kith.Core.Platform.Audit;
 using Kith.Core.Platform.Journeys;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -109,14 +106,6 @@ public abstract class AssetDraftPageModel(JourneyDraftService drafts) : PageMode
 
     public static string EditorUserId(ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("The editor is not signed in.");
-
-    /// <summary>Who is saving, named as the audit trail should show them.</summary>
-    public static async Task<ProcessContext> EditorContextAsync(ClaimsPrincipal principal, UserManager<KithUser> users, string? reason = null)
-    {
-        var user = await users.GetUserAsync(principal);
-        var name = user?.DisplayName ?? principal.Identity?.Name ?? "Unknown editor";
-        return new ProcessContext(EditorUserId(principal), name, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim());
-    }
 
     /// <summary>Renders the page again with the errors in ModelState and HTTP 400.</summary>
     protected PageResult Invalid()

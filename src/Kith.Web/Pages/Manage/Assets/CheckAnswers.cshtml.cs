@@ -1,13 +1,12 @@
+using Kith.Web.Infrastructure;
 using Kith.Core.Directory;
-using Kith.Core.Platform.Accounts;
 using Kith.Core.Platform.Journeys;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Kith.Web.Pages.Manage.Assets;
 
 /// <summary>Every answer on one page with links to change each, then the save that adds or updates the asset.</summary>
-public sealed class CheckAnswersModel(JourneyDraftService drafts, AssetService assets, UserManager<KithUser> users) : AssetDraftPageModel(drafts)
+public sealed class CheckAnswersModel(JourneyDraftService drafts, AssetService assets) : AssetDraftPageModel(drafts)
 {
     /// <summary>Why the change was made, for the history; editing only, optional.</summary>
     [BindProperty]
@@ -50,7 +49,7 @@ public sealed class CheckAnswersModel(JourneyDraftService drafts, AssetService a
             return Invalid();
         }
 
-        var context = await EditorContextAsync(User, users, Reason);
+        var context = User.GetProcessContext(string.IsNullOrWhiteSpace(Reason) ? null : Reason.Trim());
         try
         {
             var saved = State.AssetId is { } id

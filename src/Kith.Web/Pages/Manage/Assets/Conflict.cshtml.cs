@@ -1,7 +1,6 @@
+using Kith.Web.Infrastructure;
 using Kith.Core.Directory;
-using Kith.Core.Platform.Accounts;
 using Kith.Core.Platform.Journeys;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Kith.Web.Pages.Manage.Assets;
@@ -10,7 +9,7 @@ namespace Kith.Web.Pages.Manage.Assets;
 /// Shown when someone else saved the asset while this editor was changing it: their saved version
 /// beside this editor's changes, field by field, and a choice to keep theirs or put these changes on top.
 /// </summary>
-public sealed class ConflictModel(JourneyDraftService drafts, AssetService assets, UserManager<KithUser> users) : AssetDraftPageModel(drafts)
+public sealed class ConflictModel(JourneyDraftService drafts, AssetService assets) : AssetDraftPageModel(drafts)
 {
     public sealed record Row(string Label, string Theirs, string Yours, bool YouChanged);
 
@@ -61,7 +60,7 @@ public sealed class ConflictModel(JourneyDraftService drafts, AssetService asset
         await SaveDraftAsync(cancellationToken);
         try
         {
-            var saved = await assets.UpdateAsync(Current.AssetId, Current.Version, merged, await EditorContextAsync(User, users), cancellationToken);
+            var saved = await assets.UpdateAsync(Current.AssetId, Current.Version, merged, User.GetProcessContext(), cancellationToken);
             await DeleteDraftAsync(cancellationToken);
             return Redirect($"/manage/assets/{saved.AssetId}/saved");
         }

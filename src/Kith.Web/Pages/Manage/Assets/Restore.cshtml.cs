@@ -1,10 +1,9 @@
+using Kith.Web.Infrastructure;
 using Kith.Core.Directory;
-using Kith.Core.Platform.Accounts;
-using Microsoft.AspNetCore.Identity;
 
 namespace Kith.Web.Pages.Manage.Assets;
 
-public sealed class RestoreModel(AssetService assets, UserManager<KithUser> users) : ArchiveOrRestoreModel(assets, users)
+public sealed class RestoreModel(AssetService assets) : ArchiveOrRestoreModel(assets)
 {
     protected override bool Archiving => false;
 }

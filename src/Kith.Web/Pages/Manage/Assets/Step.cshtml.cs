@@ -289,20 +289,21 @@ public sealed class StepModel(JourneyDraftService drafts, KithDbContext db, Post
             else
             {
                 var found = await postcodes.LookupAsync(postcode, cancellationToken);
-                switch (found.Match)
+                if (found.Match == PostcodeMatch.Malformed || !PostcodeText.TryParse(postcode, out var parsed))
                 {
-                    case PostcodeMatch.Malformed:
-                        Error("Postcode", "Enter a full UK postcode, like AV1 2AB");
-                        break;
-                    case PostcodeMatch.NotFound:
-                        Error("Postcode", "We could not find that postcode. Check it and enter it again");
-                        break;
-                    case PostcodeMatch.District when postcode.Replace(" ", string.Empty, StringComparison.Ordinal).Length <= 4:
-                        Error("Postcode", "Enter the full postcode, not just the first part, like AV1 2AB");
-                        break;
-                    default:
-                        postcode = found.Display;
-                        break;
+                    Error("Postcode", "Enter a full UK postcode, like AV1 2AB");
+                }
+                else if (parsed.Inward is null)
+                {
+                    Error("Postcode", "Enter the full postcode, not just the first part, like AV1 2AB");
+                }
+                else if (found.Match == PostcodeMatch.NotFound)
+                {
+                    Error("Postcode", "We could not find that postcode. Check it and enter it again");
+                }
+                else
+                {
+                    postcode = found.Match == PostcodeMatch.Exact ? found.Display : parsed.Display;
                 }
             }
 

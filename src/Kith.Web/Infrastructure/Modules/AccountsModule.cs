@@ -1,0 +1,130 @@
+using Kith.Core.Data;
+using Kith.Core.Platform.Accounts;
+using Kith.Core.Platform.Notifications;
+using Kith.Data.Sqlite;
+using Kith.Web.Notifications;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Kith.Web.Infrastructure.Modules;
+
+/// <summary>Accounts and sign-in. Bound from the <c>Accounts</c> section.</summary>
+public sealed class AccountsOptions
+{
+    public const string Section = "Accounts";
+
+    /// <summary>
+    /// Folder for the data-protection key ring (it signs the sign-in cookie, so sign-ins survive a
+    /// restart only if it persists). Empty means a <c>keys</c> folder beside the SQLite database
+    /// (<c>data/keys</c> by default), or <c>data/keys</c> under the working folder with PostgreSQL.
+    /// </summary>
+    public string? DataProtectionKeysPath { get; set; }
+
+    /// <summary>
+    /// The public address of the site, e.g. <c>https://kith.example.org</c>, used in emailed links.
+    /// Set it in production: without it links use the host of the request that asked for them.
+    /// </summary>
+    public Uri? PublicBaseUrl { get; set; }
+}
+
+/// <summary>Policy names for authorisation.</summary>
+public static class KithPolicies
+{
+    public const string Administrator = "kith:administrator";
+}
+
+/// <summary>ASP.NET Core Identity, two-factor for staff, the notification outbox and the admin pages' authorisation.</summary>
+public static class AccountsModule
+{
+    public static IServiceCollection AddKithAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.Section);
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section)
+            .Validate(o => o.PollInterval > TimeSpan.Zero && o.BatchSize > 0, "Outbox:PollInterval and Outbox:BatchSize must be positive.")
+            .ValidateOnStart();
+
+        services.AddIdentity<KithUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+                options.Password.RequiredLength = PasswordRules.MinimumLength;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireDigit = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<KithDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<KithClaimsPrincipalFactory>();
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = AccountService.PasswordLinkLifetime);
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/sign-in";
+            options.LogoutPath = "/account/sign-out";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.Cookie.Name = "kith.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+
+        var keys = ResolveKeysPath(configuration);
+        services.AddDataProtection().SetApplicationName("Kith").PersistKeysToFileSystem(new DirectoryInfo(keys));
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(KithPolicies.Administrator, policy => policy.RequireAuthenticatedUser().RequireRole(KithRoles.Administrator));
+        services.Configure<RazorPagesOptions>(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Admin", KithPolicies.Administrator);
+            options.Conventions.AuthorizePage("/Account/SetUpTwoFactor");
+        });
+        services.Configure<MvcOptions>(options => options.Filters.Add(new StaffTwoFactorPageFilter()));
+
+        services.AddScoped<AccountService>();
+        services.AddScoped<NotificationService>();
+        services.TryAddSingleton<INotificationSender, OutboxOnlyNotificationSender>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
+        return services;
+    }
+
+    /// <summary>The data-protection key folder: configured, or <c>keys</c> beside the SQLite database file.</summary>
+    internal static string ResolveKeysPath(IConfiguration configuration)
+    {
+        var configured = configuration[$"{AccountsOptions.Section}:{nameof(AccountsOptions.DataProtectionKeysPath)}"];
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return Path.GetFullPath(configured);
+        }
+
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (!database.IsPostgres)
+        {
+            var source = new SqliteConnectionStringBuilder(database.ConnectionString ?? SqliteDatabase.DefaultConnectionString).DataSource;
+            var folder = Path.GetDirectoryName(Path.GetFullPath(source));
+            if (!string.IsNullOrEmpty(folder) && !source.Contains(":memory:", StringComparison.OrdinalIgnoreCase))
+            {
+                return Path.Combine(folder, "keys");
+            }
+        }
+
+        return Path.GetFullPath(Path.Combine("data", "keys"));
+    }
+}
+
+/// <summary>Password rules shown to people and enforced by Identity.</summary>
+public static class PasswordRules
+{
+    /// <summary>A long password beats a complicated one; no other rules.</summary>
+    public const int MinimumLength = 12;
+}

@@ -1,0 +1,45 @@
+using Kith.Core.Platform.Notifications;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Kith.Web.Pages.Admin.Outbox;
+
+/// <summary>The notification outbox: what was queued, and whether it has gone.</summary>
+public class IndexModel(NotificationService notifications) : PageModel
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public OutboxPage Messages { get; private set; } = new([], 0);
+
+    public int PageCount => Math.Max(1, (Messages.Total + PageSize - 1) / PageSize);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (PageNumber < 1)
+        {
+            return RedirectToPage(new { page = 1 });
+        }
+
+        Messages = await notifications.ListAsync(PageNumber, PageSize, cancellationToken);
+        if (PageNumber > PageCount)
+        {
+            return RedirectToPage(new { page = PageCount });
+        }
+
+        return Page();
+    }
+
+    public static (string Text, string Colour) Status(OutboxSummary message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.SentAt is not null)
+        {
+            return ("Sent", "green");
+        }
+
+        return message.Failing ? ($"Failing ({message.Attempts} attempts)", "red") : ("Waiting", "grey");
+    }
+}
