@@ -1,6 +1,7 @@
 using Kith.Core.Data;
 using Kith.Core.Platform.Accounts;
 using Kith.Core.Platform.Notifications;
+using Kith.Web.Infrastructure.Modules;
 using Microsoft.AspNetCore.Identity;
 
 namespace Kith.Web.Infrastructure;
@@ -13,11 +14,13 @@ public static class KithModules
         services.AddKithAccounts();
         services.AddSingleton<INotificationSender, OutboxOnlyNotificationSender>();
         services.AddScoped<AccountService>();
+        services.AddPublicDirectory();
         return services;
     }
 
     public static IEndpointRouteBuilder MapKithEndpoints(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapPublicDirectory();
         return endpoints;
     }
 
