@@ -14,6 +14,7 @@ public static class KithModules
         services.AddKithAccounts();
         services.AddSingleton<INotificationSender, OutboxOnlyNotificationSender>();
         services.AddScoped<AccountService>();
+        services.AddPostcodes();
         services.AddPublicDirectory();
         return services;
     }

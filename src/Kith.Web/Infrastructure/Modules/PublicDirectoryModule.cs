@@ -1,5 +1,4 @@
 using Kith.Core.Directory.Search;
-using Kith.Core.Platform.Postcodes;
 using Kith.Web.Api;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -24,7 +23,6 @@ public static class PublicDirectoryModule
         });
         services.AddProblemDetails();
         services.TryAddSingleton<AssetSearchIndex>();
-        services.TryAddScoped<PostcodeService>();
         return services;
     }
 
