@@ -84,7 +84,7 @@ public class IndexModel(AssetSearchIndex index, PostcodeService postcodes, KithD
         Age = parameters.Age;
         Access = [.. parameters.Access ?? []];
         Free = parameters.Free is null ? [] : [parameters.Free];
-        Day = parameters.Day;
+        Day = parameters.Day?.Trim().ToLowerInvariant();
         Time = parameters.Time;
         Mode = parameters.Mode;
 
