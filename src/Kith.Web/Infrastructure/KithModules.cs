@@ -15,6 +15,7 @@ public static class KithModules
         services.AddSingleton<INotificationSender, OutboxOnlyNotificationSender>();
         services.AddScoped<AccountService>();
         services.AddPostcodes();
+        services.AddKithSearch();
         services.AddPublicDirectory();
         return services;
     }

@@ -1,23 +1,686 @@
+using System.Globalization;
 using Kith.Core.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kith.Core.Directory.Search;
 
 /// <summary>
-/// The in-process directory search index (see docs/adr). Built from the database at start; the
-/// database stays the only source of truth. Thread-safe: searches run while edits are applied.
-/// Registered as a singleton.
+/// The in-process directory search index (docs/adr/0004-directory-search-index.md). Built from the
+/// database at start; the database stays the only source of truth. Thread-safe: a search reads one
+/// immutable snapshot without locking, while a rebuild or refresh builds the next snapshot and swaps
+/// it in atomically. Registered as a singleton.
 /// </summary>
-public sealed class AssetSearchIndex
+/// <remarks>
+/// Relevance with text: <c>BM25F × exp(-distanceKm / 10) × 1.25 when a service area covers the
+/// searcher × 0.6 when not verified in the last 12 months</c>; ties by name, then id. Without text:
+/// nearest first when a point is given, otherwise by name.
+/// </remarks>
+public sealed class AssetSearchIndex(TimeProvider? clock = null)
 {
+    /// <summary>Distance at which the distance factor falls to 1/e (about 0.37), in kilometres.</summary>
+    public const double DistanceDecayKm = 10;
+
+    /// <summary>Multiplier when one of the asset's service areas covers the searcher's point.</summary>
+    public const double CoverageLift = 1.25;
+
+    /// <summary>Multiplier for a listing not verified in the last 12 months (or never).</summary>
+    public const double StalePenalty = 0.6;
+
+    /// <summary>Distance factor used when an asset has no location to measure to (online only, say).</summary>
+    public const double UnknownDistanceFactor = 0.5;
+
+    internal const double NameWeight = 3.0;
+    internal const double TermsWeight = 2.0;
+    internal const double BodyWeight = 1.0;
+    internal const double PrefixWeight = 0.7;
+    private const double K1 = 1.2;
+    private const double B = 0.75;
+    private const int MaxPrefixExpansions = 50;
+
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    private readonly TimeProvider clock = clock ?? TimeProvider.System;
+    private readonly Lock writeLock = new();
+    private readonly TaskCompletionSource built = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Snapshot current = Snapshot.Empty;
+
     /// <summary>How many searchable (active, not archived) assets the index holds.</summary>
-    public int Count => throw new NotImplementedException("Being built on the search branch.");
+    public int Count => Volatile.Read(ref current).Documents.Length;
+
+    /// <summary>
+    /// The latest <see cref="CommunityAsset.LastModified"/> (UTC) in the database when the index was last
+    /// rebuilt; the change follower reads edits after it.
+    /// </summary>
+    public DateTime? BuiltFromChangesUpTo { get; private set; }
+
+    /// <summary>Completes when the index has been built for the first time.</summary>
+    public Task WhenBuilt => built.Task;
 
     /// <summary>Searches the index. Never throws for valid criteria; a page past the end is empty.</summary>
-    public AssetSearchResults Search(AssetSearchCriteria criteria) => throw new NotImplementedException("Being built on the search branch.");
+    public AssetSearchResults Search(AssetSearchCriteria criteria)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        var snapshot = Volatile.Read(ref current);
+        var pageSize = Math.Clamp(criteria.PageSize, 1, AssetSearchCriteria.MaxPageSize);
+        var page = Math.Max(1, criteria.Page);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var query = Query.Create(criteria, snapshot);
+
+        var matches = Collect(snapshot, criteria, query, query.Tokens.Count > 1 ? TokenMode.All : TokenMode.Any, today);
+        if (matches.Count == 0 && query.Tokens.Count > 1)
+        {
+            // No asset has every word: fall back to any word, best matches first.
+            matches = Collect(snapshot, criteria, query, TokenMode.Any, today);
+        }
+
+        if (query.Tokens.Count > 0)
+        {
+            matches.Sort((a, b) =>
+            {
+                var byScore = b.Score.CompareTo(a.Score);
+                return byScore != 0 ? byScore : ByNameThenId(a, b);
+            });
+        }
+        else if (criteria.Near is not null)
+        {
+            matches.Sort((a, b) =>
+            {
+                var byDistance = (a.DistanceMetres ?? double.MaxValue).CompareTo(b.DistanceMetres ?? double.MaxValue);
+                return byDistance != 0 ? byDistance : ByNameThenId(a, b);
+            });
+        }
+        else
+        {
+            matches.Sort(ByNameThenId);
+        }
+
+        var skip = (long)(page - 1) * pageSize;
+        var hits = skip >= matches.Count
+            ? []
+            : matches.Skip((int)skip).Take(pageSize).Select(m => ToHit(m, criteria, query)).ToList();
+        return new AssetSearchResults(hits, matches.Count, page, pageSize);
+    }
 
     /// <summary>Replaces the whole index with what the database holds.</summary>
-    public Task RebuildAsync(KithDbContext db, CancellationToken cancellationToken) => throw new NotImplementedException("Being built on the search branch.");
+    public async Task RebuildAsync(KithDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        // Read the high-water mark first: an edit saved during the load is then read again by the follower.
+        var upTo = await db.CommunityAssets.MaxAsync(a => (DateTime?)a.LastModified, cancellationToken);
+        var terms = await LoadTermsAsync(db, cancellationToken);
+        var assets = await AssetsWithChildren(db)
+            .Where(a => a.ArchivedAt == null && a.Status == AssetStatus.Active)
+            .ToListAsync(cancellationToken);
+        Replace(assets, terms);
+        BuiltFromChangesUpTo = upTo;
+    }
 
     /// <summary>Re-reads one asset from the database and puts it in the index, or takes it out if archived or gone.</summary>
-    public Task RefreshAsync(KithDbContext db, Guid assetId, CancellationToken cancellationToken) => throw new NotImplementedException("Being built on the search branch.");
+    public async Task RefreshAsync(KithDbContext db, Guid assetId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var asset = await AssetsWithChildren(db).SingleOrDefaultAsync(a => a.Id == assetId, cancellationToken);
+        if (asset is null || asset.IsArchived || asset.Status != AssetStatus.Active)
+        {
+            Remove(assetId);
+            return;
+        }
+
+        var terms = await LoadTermsAsync(db, cancellationToken);
+        Upsert(asset, terms);
+    }
+
+    /// <summary>
+    /// Replaces the whole index with these assets, each loaded with its organisation, locations (with
+    /// addresses, accessibility and schedules), schedules, service areas, cost options, languages and
+    /// taxonomy terms. Archived and inactive assets are left out. <paramref name="terms"/> lets a
+    /// filter on a broad term find assets tagged with a narrower one.
+    /// </summary>
+    public void Replace(IEnumerable<CommunityAsset> assets, IEnumerable<TaxonomyTerm> terms)
+    {
+        ArgumentNullException.ThrowIfNull(assets);
+        var termMap = ToTermMap(terms);
+        var documents = assets
+            .Where(a => !a.IsArchived && a.Status == AssetStatus.Active)
+            .Select(a => AssetDocument.From(a, termMap))
+            .ToArray();
+        var next = Snapshot.Build(documents);
+        lock (writeLock)
+        {
+            Volatile.Write(ref current, next);
+        }
+
+        built.TrySetResult();
+    }
+
+    /// <summary>Adds or replaces one asset (loaded with its children, as for <see cref="Replace"/>); an archived or inactive one is taken out.</summary>
+    public void Upsert(CommunityAsset asset, IEnumerable<TaxonomyTerm> terms)
+    {
+        ArgumentNullException.ThrowIfNull(asset);
+        if (asset.IsArchived || asset.Status != AssetStatus.Active)
+        {
+            Remove(asset.Id);
+            return;
+        }
+
+        var document = AssetDocument.From(asset, ToTermMap(terms));
+        lock (writeLock)
+        {
+            var snapshot = current;
+            AssetDocument[] documents;
+            if (snapshot.ById.TryGetValue(asset.Id, out var ordinal))
+            {
+                documents = snapshot.Documents.ToArray();
+                documents[ordinal] = document;
+            }
+            else
+            {
+                documents = [.. snapshot.Documents, document];
+            }
+
+            Volatile.Write(ref current, Snapshot.Build(documents));
+        }
+    }
+
+    /// <summary>Takes one asset out of the index; nothing happens when it is not there.</summary>
+    public void Remove(Guid assetId)
+    {
+        lock (writeLock)
+        {
+            var snapshot = current;
+            if (snapshot.ById.ContainsKey(assetId))
+            {
+                Volatile.Write(ref current, Snapshot.Build(snapshot.Documents.Where(d => d.Id != assetId).ToArray()));
+            }
+        }
+    }
+
+    /// <summary>The <see cref="CommunityAsset.LastModified"/> the index holds for an asset, or null when it is not in the index.</summary>
+    public DateTime? IndexedVersionOf(Guid assetId)
+    {
+        var snapshot = Volatile.Read(ref current);
+        return snapshot.ById.TryGetValue(assetId, out var ordinal) ? snapshot.Documents[ordinal].LastModified : null;
+    }
+
+    /// <summary>
+    /// Assets with every child the index needs. One LINQ query, run as split queries so the many
+    /// collections do not multiply into one huge join.
+    /// </summary>
+    private static IQueryable<CommunityAsset> AssetsWithChildren(KithDbContext db) =>
+        db.CommunityAssets
+            .AsNoTracking()
+            .AsSplitQuery()
+            .Include(a => a.Organization)
+            .Include(a => a.ServiceAtLocations).ThenInclude(s => s.Location).ThenInclude(l => l!.Addresses)
+            .Include(a => a.ServiceAtLocations).ThenInclude(s => s.Location).ThenInclude(l => l!.Accessibility)
+            .Include(a => a.ServiceAtLocations).ThenInclude(s => s.Location).ThenInclude(l => l!.Schedules)
+            .Include(a => a.ServiceAtLocations).ThenInclude(s => s.Schedules)
+            .Include(a => a.Schedules)
+            .Include(a => a.ServiceAreas)
+            .Include(a => a.CostOptions)
+            .Include(a => a.Languages)
+            .Include(a => a.TaxonomyTerms);
+
+    private static Task<List<TaxonomyTerm>> LoadTermsAsync(KithDbContext db, CancellationToken cancellationToken) =>
+        db.TaxonomyTerms.AsNoTracking().ToListAsync(cancellationToken);
+
+    private static Dictionary<Guid, TaxonomyTerm> ToTermMap(IEnumerable<TaxonomyTerm> terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        var map = new Dictionary<Guid, TaxonomyTerm>();
+        foreach (var term in terms)
+        {
+            map[term.Id] = term;
+        }
+
+        return map;
+    }
+
+    private static int ByNameThenId(Match a, Match b)
+    {
+        var byName = string.Compare(a.Document.Name, b.Document.Name, StringComparison.OrdinalIgnoreCase);
+        return byName != 0 ? byName : a.Document.Id.CompareTo(b.Document.Id);
+    }
+
+    private List<Match> Collect(Snapshot snapshot, AssetSearchCriteria criteria, Query query, TokenMode mode, DateOnly today)
+    {
+        var matches = new List<Match>();
+        foreach (var ordinal in Candidates(snapshot, query, mode))
+        {
+            var document = snapshot.Documents[ordinal];
+            if (!PassesFilters(document, criteria, today))
+            {
+                continue;
+            }
+
+            var (distance, nearest) = Nearest(document, criteria.Near);
+            var covers = criteria.Near is { } near && document.Areas.Any(a => a.Contains(near));
+            if (criteria is { Near: not null, RadiusKm: { } radiusKm } && !covers)
+            {
+                var inRadius = distance is { } d && d <= radiusKm * 1000;
+                var onlineOnly = !document.HasPhysicalLocation && document.IsOnline && criteria.Attendance == AttendanceMode.Online;
+                if (!inRadius && !onlineOnly)
+                {
+                    continue;
+                }
+            }
+
+            var score = query.Tokens.Count == 0 ? 1.0 : TextScore(snapshot, document, query);
+            if (criteria.Near is not null)
+            {
+                var distanceFactor = covers ? 1.0 : distance is { } d ? Math.Exp(-d / 1000 / DistanceDecayKm) : UnknownDistanceFactor;
+                score *= distanceFactor * (covers ? CoverageLift : 1.0);
+            }
+
+            if (document.LastVerifiedOn is not { } verified || verified < today.AddMonths(-12))
+            {
+                score *= StalePenalty;
+            }
+
+            matches.Add(new Match(document, score, distance, nearest, covers));
+        }
+
+        return matches;
+    }
+
+    private static IEnumerable<int> Candidates(Snapshot snapshot, Query query, TokenMode mode)
+    {
+        if (query.Tokens.Count == 0)
+        {
+            return Enumerable.Range(0, snapshot.Documents.Length);
+        }
+
+        HashSet<int>? result = null;
+        foreach (var token in query.Tokens)
+        {
+            var forToken = new HashSet<int>();
+            foreach (var (stem, _) in token.Stems)
+            {
+                if (snapshot.Postings.TryGetValue(stem, out var postings))
+                {
+                    forToken.UnionWith(postings);
+                }
+            }
+
+            if (result is null)
+            {
+                result = forToken;
+            }
+            else if (mode == TokenMode.All)
+            {
+                result.IntersectWith(forToken);
+            }
+            else
+            {
+                result.UnionWith(forToken);
+            }
+        }
+
+        return result ?? [];
+    }
+
+    private static bool PassesFilters(AssetDocument document, AssetSearchCriteria criteria, DateOnly today)
+    {
+        if (criteria.Kinds.Count > 0 && !criteria.Kinds.Contains(document.Kind))
+        {
+            return false;
+        }
+
+        if (criteria.What.Count > 0 && !criteria.What.Overlaps(document.TermClosure))
+        {
+            return false;
+        }
+
+        if (criteria.Who.Count > 0 && !criteria.Who.Overlaps(document.TermClosure))
+        {
+            return false;
+        }
+
+        if (criteria.Age is { } age && (age < document.MinimumAge || age > document.MaximumAge))
+        {
+            return false;
+        }
+
+        if (criteria.Accessibility.Count > 0)
+        {
+            var wanted = criteria.Accessibility.Aggregate(0, (mask, f) => mask | (1 << (int)f));
+            if (!document.Locations.Any(l => (l.AccessibilityMask & wanted) == wanted))
+            {
+                return false;
+            }
+        }
+
+        if (criteria.FreeOnly && !document.IsFree)
+        {
+            return false;
+        }
+
+        if (criteria.OpenAt is { } openAt && !document.IsRunningOn(openAt.Day, openAt.Time, today))
+        {
+            return false;
+        }
+
+        return criteria.Attendance switch
+        {
+            AttendanceMode.InPerson => document.HasPhysicalLocation,
+            AttendanceMode.Online => document.IsOnline,
+            _ => true,
+        };
+    }
+
+    private static (double? Metres, DocumentLocation? Location) Nearest(AssetDocument document, GeoPoint? near)
+    {
+        DocumentLocation? best = null;
+        double? bestDistance = null;
+        foreach (var location in document.Locations)
+        {
+            if (location.Point is not { } point)
+            {
+                best ??= location;
+                continue;
+            }
+
+            if (near is not { } from)
+            {
+                return (null, location);
+            }
+
+            var distance = GeoMath.DistanceMetres(from, point);
+            if (bestDistance is null || distance < bestDistance)
+            {
+                bestDistance = distance;
+                best = location;
+            }
+        }
+
+        return (bestDistance, best);
+    }
+
+    /// <summary>BM25F: each query word scores its best-matching stem, field frequencies weighted and length-normalised.</summary>
+    private static double TextScore(Snapshot snapshot, AssetDocument document, Query query)
+    {
+        var total = 0.0;
+        foreach (var token in query.Tokens)
+        {
+            var best = 0.0;
+            foreach (var (stem, weight) in token.Stems)
+            {
+                if (!document.Words.TryGetValue(stem, out var counts))
+                {
+                    continue;
+                }
+
+                var tf = (NameWeight * counts.Name / Norm(document.NameLength, snapshot.AverageNameLength))
+                    + (TermsWeight * counts.Terms / Norm(document.TermsLength, snapshot.AverageTermsLength))
+                    + (BodyWeight * counts.Body / Norm(document.BodyLength, snapshot.AverageBodyLength));
+                var df = snapshot.Postings.TryGetValue(stem, out var postings) ? postings.Length : 0;
+                var idf = Math.Log(1 + ((snapshot.Documents.Length - df + 0.5) / (df + 0.5)));
+                best = Math.Max(best, weight * idf * tf * (K1 + 1) / (tf + K1));
+            }
+
+            total += best;
+        }
+
+        return total;
+
+        static double Norm(int length, double average) => 1 - B + (B * (average > 0 ? length / average : 0));
+    }
+
+    private AssetHit ToHit(Match match, AssetSearchCriteria criteria, Query query)
+    {
+        var document = match.Document;
+        return new AssetHit(
+            document.Id,
+            document.Name,
+            document.Summary,
+            document.Kind,
+            document.OrganizationName,
+            match.Location?.PlaceName,
+            match.Location?.Point ?? document.Locations.Select(l => l.Point).FirstOrDefault(p => p is not null),
+            match.DistanceMetres,
+            document.IsFree,
+            document.IsOnline,
+            document.LastVerifiedOn,
+            Math.Round(match.Score, 6),
+            Reasons(match, criteria, query));
+    }
+
+    private static List<string> Reasons(Match match, AssetSearchCriteria criteria, Query query)
+    {
+        var document = match.Document;
+        var reasons = new List<string>();
+        var termNames = new List<string>();
+        foreach (var token in query.Tokens)
+        {
+            var stems = token.Stems.Select(s => s.Stem).Where(document.Words.ContainsKey).ToList();
+            if (stems.Count == 0)
+            {
+                continue;
+            }
+
+            var counts = stems.Select(s => document.Words[s]).ToList();
+            if (counts.Exists(c => c.Name > 0))
+            {
+                reasons.Add($"matches \"{token.Surface}\" in the name");
+            }
+            else if (counts.Exists(c => c.Terms > 0))
+            {
+                var term = document.Terms.Where(t => stems.Exists(t.Stems.Contains)).OrderByDescending(t => t.Direct).First();
+                termNames.Add(term.Name);
+            }
+            else
+            {
+                reasons.Add($"matches \"{token.Surface}\" in the description");
+            }
+        }
+
+        // A term chosen as a filter may match through a narrower one the asset carries: name the one it carries.
+        foreach (var term in document.Terms.Where(t => t.Direct && (criteria.What.Overlaps(t.Lineage) || criteria.Who.Overlaps(t.Lineage))))
+        {
+            termNames.Add(term.Name);
+        }
+
+        reasons.AddRange(termNames.Distinct(StringComparer.Ordinal).Select(n => $"\"{n}\""));
+
+        if (match.DistanceMetres is { } metres)
+        {
+            reasons.Add(DescribeDistance(metres));
+        }
+
+        if (match.CoversSearcher)
+        {
+            reasons.Add("covers your area");
+        }
+
+        if (criteria.FreeOnly && document.IsFree)
+        {
+            reasons.Add("free");
+        }
+
+        reasons.AddRange(criteria.Accessibility.OrderBy(f => f).Select(AccessibilityFeatureText.Describe));
+
+        if (criteria.OpenAt is { } openAt)
+        {
+            reasons.Add(openAt.Time is { } time
+                ? string.Create(Invariant, $"open {openAt.Day} at {time:HH:mm}")
+                : $"open {openAt.Day}");
+        }
+
+        if (criteria.Attendance == AttendanceMode.Online && document.IsOnline)
+        {
+            reasons.Add("online");
+        }
+        else if (criteria.Attendance == AttendanceMode.InPerson)
+        {
+            reasons.Add("in person");
+        }
+
+        if (criteria.Age is not null && DescribeAges(document.MinimumAge, document.MaximumAge) is { } ages)
+        {
+            reasons.Add(ages);
+        }
+
+        return reasons;
+    }
+
+    /// <summary>"450 m away" under a kilometre (to the nearest 10 m), otherwise "1.2 km away" (one decimal, invariant culture).</summary>
+    public static string DescribeDistance(double metres) => metres < 950
+        ? string.Create(Invariant, $"{Math.Round(metres / 10) * 10:0} m away")
+        : string.Create(Invariant, $"{metres / 1000:0.0} km away");
+
+    /// <summary>"for ages 50+", "for ages 5 to 11", "for ages up to 18", or null when open to all ages.</summary>
+    public static string? DescribeAges(int? minimum, int? maximum) => (minimum, maximum) switch
+    {
+        ({ } min, { } max) => string.Create(Invariant, $"for ages {min} to {max}"),
+        ({ } min, null) => string.Create(Invariant, $"for ages {min}+"),
+        (null, { } max) => string.Create(Invariant, $"for ages up to {max}"),
+        _ => null,
+    };
+
+    private enum TokenMode
+    {
+        All,
+        Any,
+    }
+
+    private sealed record Match(AssetDocument Document, double Score, double? DistanceMetres, DocumentLocation? Location, bool CoversSearcher);
+
+    /// <summary>A query word, with the stems it matches: its own at full weight, and, for the last word, the words it begins.</summary>
+    private sealed record QueryToken(string Surface, IReadOnlyList<(string Stem, double Weight)> Stems);
+
+    private sealed record Query(IReadOnlyList<QueryToken> Tokens)
+    {
+        public static Query Create(AssetSearchCriteria criteria, Snapshot snapshot)
+        {
+            var tokens = SearchText.QueryTokens(criteria.Text);
+            var result = new List<QueryToken>(tokens.Count);
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                var stems = new List<(string Stem, double Weight)> { (tokens[i].Stem, 1.0) };
+                if (i == tokens.Count - 1 && tokens[i].Surface.Length >= 2)
+                {
+                    foreach (var stem in snapshot.StemsStartingWith(tokens[i].Surface, MaxPrefixExpansions))
+                    {
+                        if (!stems.Exists(s => s.Stem == stem))
+                        {
+                            stems.Add((stem, PrefixWeight));
+                        }
+                    }
+                }
+
+                result.Add(new QueryToken(tokens[i].Surface, stems));
+            }
+
+            return new Query(result);
+        }
+    }
+
+    /// <summary>An immutable view of the index: documents, an inverted index from stem to document ordinals, and the vocabulary for prefixes.</summary>
+    private sealed class Snapshot
+    {
+        public static readonly Snapshot Empty = Build([]);
+
+        private Snapshot(AssetDocument[] documents)
+        {
+            Documents = documents;
+        }
+
+        public AssetDocument[] Documents { get; }
+
+        public Dictionary<Guid, int> ById { get; } = [];
+
+        public Dictionary<string, int[]> Postings { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Every folded word, sorted ordinally, with its stem at the same index of <see cref="SurfaceStems"/>.</summary>
+        public string[] Surfaces { get; private set; } = [];
+
+        public string[] SurfaceStems { get; private set; } = [];
+
+        public double AverageNameLength { get; private set; }
+
+        public double AverageTermsLength { get; private set; }
+
+        public double AverageBodyLength { get; private set; }
+
+        public static Snapshot Build(AssetDocument[] documents)
+        {
+            var snapshot = new Snapshot(documents);
+            var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            var surfaces = new Dictionary<string, string>(StringComparer.Ordinal);
+            long name = 0, terms = 0, body = 0;
+            for (var ordinal = 0; ordinal < documents.Length; ordinal++)
+            {
+                var document = documents[ordinal];
+                snapshot.ById[document.Id] = ordinal;
+                name += document.NameLength;
+                terms += document.TermsLength;
+                body += document.BodyLength;
+                foreach (var stem in document.Words.Keys)
+                {
+                    if (!postings.TryGetValue(stem, out var list))
+                    {
+                        postings[stem] = list = [];
+                    }
+
+                    list.Add(ordinal);
+                }
+
+                foreach (var surface in document.Surfaces)
+                {
+                    surfaces.TryAdd(surface.Surface, surface.Stem);
+                }
+            }
+
+            foreach (var (stem, list) in postings)
+            {
+                snapshot.Postings[stem] = [.. list];
+            }
+
+            var sorted = surfaces.Keys.ToArray();
+            Array.Sort(sorted, StringComparer.Ordinal);
+            snapshot.Surfaces = sorted;
+            snapshot.SurfaceStems = sorted.Select(s => surfaces[s]).ToArray();
+            var count = Math.Max(1, documents.Length);
+            snapshot.AverageNameLength = (double)name / count;
+            snapshot.AverageTermsLength = (double)terms / count;
+            snapshot.AverageBodyLength = (double)body / count;
+            return snapshot;
+        }
+
+        public IEnumerable<string> StemsStartingWith(string prefix, int limit)
+        {
+            var index = Array.BinarySearch(Surfaces, prefix, StringComparer.Ordinal);
+            if (index < 0)
+            {
+                index = ~index;
+            }
+
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (; index < Surfaces.Length && seen.Count < limit && Surfaces[index].StartsWith(prefix, StringComparison.Ordinal); index++)
+            {
+                if (seen.Add(SurfaceStems[index]))
+                {
+                    yield return SurfaceStems[index];
+                }
+            }
+        }
+    }
+}
+
+/// <summary>Accessibility features in the words a result card uses.</summary>
+public static class AccessibilityFeatureText
+{
+    public static string Describe(AccessibilityFeature feature) => feature switch
+    {
+        AccessibilityFeature.StepFreeAccess => "step-free access",
+        AccessibilityFeature.AccessibleToilet => "accessible toilet",
+        AccessibilityFeature.HearingLoop => "hearing loop",
+        AccessibilityFeature.BlueBadgeParking => "Blue Badge parking",
+        AccessibilityFeature.QuietSpace => "quiet space",
+        AccessibilityFeature.ChangingPlaces => "Changing Places toilet",
+        AccessibilityFeature.BritishSignLanguage => "British Sign Language",
+        AccessibilityFeature.LargePrint => "large print",
+        AccessibilityFeature.AssistanceDogsWelcome => "assistance dogs welcome",
+        _ => feature.ToString(),
+    };
 }

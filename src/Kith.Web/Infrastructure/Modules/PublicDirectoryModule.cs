@@ -1,6 +1,4 @@
-using Kith.Core.Directory.Search;
 using Kith.Web.Api;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Kith.Web.Infrastructure.Modules;
 
@@ -22,7 +20,6 @@ public static class PublicDirectoryModule
             });
         });
         services.AddProblemDetails();
-        services.TryAddSingleton<AssetSearchIndex>();
         return services;
     }
 
