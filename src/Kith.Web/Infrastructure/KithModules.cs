@@ -10,12 +10,14 @@ public static class KithModules
         services.AddKithAccounts(configuration);
         services.AddPostcodes();
         services.AddKithSearch();
+        services.AddPublicDirectory();
         services.AddKithEditing();
         return services;
     }
 
     public static IEndpointRouteBuilder MapKithEndpoints(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapPublicDirectory();
         return endpoints;
     }
 }
