@@ -3,6 +3,7 @@ using Kith.Core.Directory;
 using Kith.Core.Directory.Schedules;
 using Kith.Web.Directory;
 using Kith.Web.Infrastructure;
+using AssetDetails = Kith.Web.Directory.AssetDetails;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
