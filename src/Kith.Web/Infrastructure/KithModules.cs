@@ -8,6 +8,7 @@ public static class KithModules
     public static IServiceCollection AddKithModules(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddKithAccounts(configuration);
+        services.AddShell();
         services.AddPostcodes();
         services.AddKithSearch();
         services.AddPublicDirectory();
