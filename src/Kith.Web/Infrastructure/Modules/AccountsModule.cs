@@ -83,7 +83,8 @@ public static class AccountsModule
 
         services.AddAuthorizationBuilder()
             .AddPolicy(KithPolicies.Administrator, policy => policy.RequireAuthenticatedUser().RequireRole(KithRoles.Administrator));
-        services.Configure<RazorPagesOptions>(options =>
+        // PostConfigure: AddRazorPages (called after the modules) resets the conventions collection.
+        services.PostConfigure<RazorPagesOptions>(options =>
         {
             options.Conventions.AuthorizeFolder("/Admin", KithPolicies.Administrator);
             options.Conventions.AuthorizePage("/Account/SetUpTwoFactor");

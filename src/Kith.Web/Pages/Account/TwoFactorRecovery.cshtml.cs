@@ -46,7 +46,7 @@ public class TwoFactorRecoveryModel(SignInManager<KithUser> signIn, UserManager<
             return Invalid();
         }
 
-        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(AccountService.NormaliseCode(Input.Code));
+        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(Input.Code!.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant());
         if (result.Succeeded)
         {
             return LocalRedirect(AccountLinks.SafeReturnUrl(Url, ReturnUrl));
