@@ -259,8 +259,8 @@ public class AssetServiceTests
 
         await using (var check = database.CreateContext())
         {
-            var location = await check.ServiceAtLocations.Where(s => s.ServiceId == saved.AssetId && s.Location!.LocationType == LocationType.Physical)
-                .Select(s => s.Location!).Include(l => l.Addresses).Include(l => l.Accessibility).SingleAsync();
+            var location = await check.Locations.Include(l => l.Addresses).Include(l => l.Accessibility)
+                .SingleAsync(l => l.LocationType == LocationType.Physical && check.ServiceAtLocations.Any(s => s.LocationId == l.Id && s.ServiceId == saved.AssetId));
             Assert.Equal("Riverside Café", location.Name);
             Assert.Equal(("1 Mill Lane", "Avonford", "AV1 2AB"), (location.Addresses[0].Address1, location.Addresses[0].City, location.Addresses[0].PostalCode));
             Assert.Equal(51.5, location.Latitude);
@@ -270,7 +270,9 @@ public class AssetServiceTests
 
         await using (var db = database.CreateContext(clock))
         {
-            await SaveAsync(db, s => s.UpdateAsync(saved.AssetId, 1, inPerson with { InPerson = false }, Sam, CancellationToken.None), clock);
+            var current = (await Service(db, clock).GetDetailsAsync(saved.AssetId))!;
+            Assert.Equal(new AssetPlace("Riverside Café", "1 Mill Lane", "Avonford", "AV1 2AB"), current.Details.Place);
+            await SaveAsync(db, s => s.UpdateAsync(saved.AssetId, 1, current.Details with { InPerson = false }, Sam, CancellationToken.None), clock);
         }
 
         await using (var check = database.CreateContext())

@@ -22,7 +22,7 @@ public class ConflictAndHistoryTests(KithWebFactory factory) : IClassFixture<Kit
 
         Assert.Equal($"{blairDraft}/conflict", conflict.Path);
         Assert.Contains("Someone else changed this asset while you were editing", conflict.Text, StringComparison.Ordinal);
-        var rows = conflict.Document.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList()).ToList();
+        var rows = conflict.TableRows;
         var name = Assert.Single(rows, r => r[0] == "Name");
         Assert.Equal(["Name", "Tuesday knit and natter", "Tuesday knitters"], name);
         var phone = Assert.Single(rows, r => r[0] == "Phone");
@@ -70,7 +70,7 @@ public class ConflictAndHistoryTests(KithWebFactory factory) : IClassFixture<Kit
         await editor.PostAsync($"{draft}/check-answers", ("Reason", "The group renamed itself"));
 
         var history = await editor.GetPageAsync($"/manage/assets/{id}/history");
-        var rows = history.Document.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList()).ToList();
+        var rows = history.TableRows;
         Assert.Equal(2, rows.Count);
         Assert.Equal("Version 2", rows[0][0]);
         Assert.Equal(("Robin Editor", "Name, Type of asset", "The group renamed itself"), (rows[0][2], rows[0][3], rows[0][4]));

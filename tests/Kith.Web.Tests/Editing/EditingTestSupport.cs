@@ -22,6 +22,19 @@ public sealed record Page(HttpResponseMessage Response, IHtmlDocument Document)
         Document.QuerySelectorAll(".nhsuk-error-summary__list a").Select(a => a.TextContent.Trim()).ToList();
 
     public string Text => Document.Body?.TextContent ?? string.Empty;
+
+    /// <summary>The body rows of the page's first table, as cell texts without the headings repeated for small screens.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> TableRows =>
+        Document.QuerySelectorAll("tbody tr").Select(row => (IReadOnlyList<string>)row.QuerySelectorAll("td").Select(cell =>
+        {
+            var copy = (AngleSharp.Dom.IElement)cell.Clone();
+            foreach (var heading in copy.QuerySelectorAll(".nhsuk-table__heading").ToList())
+            {
+                heading.Remove();
+            }
+
+            return copy.TextContent.Trim();
+        }).ToList()).ToList();
 }
 
 /// <summary>Test data and form posting for the editing tests.</summary>

@@ -9,15 +9,17 @@ namespace Kith.Web.Infrastructure.Modules;
 public static class EditingModule
 {
     /// <summary>The policy every page under Pages/Manage/Assets needs: one of <see cref="KithRoles.AssetEditors"/>.</summary>
-    public const string AssetEditorsPolicy = "AssetEditors";
+    public const string AssetEditorsPolicy = "kith:asset-editors";
 
     public static IServiceCollection AddKithEditing(this IServiceCollection services)
     {
         services.AddScoped<AssetService>();
         services.AddScoped<JourneyDraftService>();
         services.AddAuthorizationBuilder()
-            .AddPolicy(AssetEditorsPolicy, policy => policy.RequireRole(KithRoles.AssetEditors.Split(',')));
-        services.Configure<RazorPagesOptions>(options => options.Conventions.AuthorizeFolder("/Manage/Assets", AssetEditorsPolicy));
+            .AddPolicy(AssetEditorsPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(KithRoles.AssetEditors.Split(',')));
+
+        // PostConfigure: AddRazorPages, called after the modules, resets the conventions.
+        services.PostConfigure<RazorPagesOptions>(options => options.Conventions.AuthorizeFolder("/Manage/Assets", AssetEditorsPolicy));
         return services;
     }
 }
