@@ -2,6 +2,7 @@ using Kith.Core.Data;
 using Kith.Core.Directory;
 using Kith.Core.Directory.Search;
 using Kith.Core.Platform.Audit;
+using Kith.Core.Platform.Journeys;
 using Kith.Core.Platform.Postcodes;
 using Kith.Core.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -281,6 +282,25 @@ public class AssetServiceTests
             var revision = await check.AssetRevisions.SingleAsync(r => r.Version == 2);
             Assert.Equal("How people take part, Address, Accessibility", revision.Summary);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Drafts_belong_to_one_account_and_stale_ones_are_deleted(Provider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var clock = new FakeTimeProvider(Now);
+        await using var db = database.CreateContext(clock);
+        var drafts = new JourneyDraftService(db, clock);
+        var old = await drafts.CreateAsync("user-sam", "{}", CancellationToken.None);
+        clock.Advance(TimeSpan.FromDays(31));
+        var recent = await drafts.CreateAsync("user-sam", "{}", CancellationToken.None);
+
+        Assert.Null(await drafts.FindAsync(recent.Id, "user-ash", CancellationToken.None));
+        Assert.Equal(1, await drafts.DeleteStaleAsync(Now.UtcDateTime.AddDays(1), CancellationToken.None));
+        db.ChangeTracker.Clear();
+        Assert.Null(await drafts.FindAsync(old.Id, "user-sam", CancellationToken.None));
+        Assert.NotNull(await drafts.FindAsync(recent.Id, "user-sam", CancellationToken.None));
     }
 
     private static AssetService Service(KithDbContext db, TimeProvider clock) => new(db, new PostcodeService(db), new AssetSearchIndex(clock), clock);

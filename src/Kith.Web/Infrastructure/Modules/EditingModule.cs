@@ -15,11 +15,25 @@ public static class EditingModule
     {
         services.AddScoped<AssetService>();
         services.AddScoped<JourneyDraftService>();
+        services.AddSingleton<IStartupStep, StaleDraftCleanup>();
         services.AddAuthorizationBuilder()
             .AddPolicy(AssetEditorsPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(KithRoles.AssetEditors.Split(',')));
 
         // PostConfigure: AddRazorPages, called after the modules, resets the conventions.
         services.PostConfigure<RazorPagesOptions>(options => options.Conventions.AuthorizeFolder("/Manage/Assets", AssetEditorsPolicy));
         return services;
+    }
+}
+
+/// <summary>At start, deletes journey drafts nobody has touched for <see cref="KeepFor"/>: they can hold contact details.</summary>
+internal sealed class StaleDraftCleanup(IServiceScopeFactory scopes, TimeProvider clock) : IStartupStep
+{
+    public static readonly TimeSpan KeepFor = TimeSpan.FromDays(30);
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var drafts = scope.ServiceProvider.GetRequiredService<JourneyDraftService>();
+        await drafts.DeleteStaleAsync(clock.GetUtcNow().UtcDateTime - KeepFor, cancellationToken);
     }
 }
