@@ -4,6 +4,7 @@ using Kith.Core.Platform;
 using Kith.Core.Platform.Accounts;
 using Kith.Core.Platform.Audit;
 using Kith.Core.Platform.Jobs;
+using Kith.Core.Platform.Journeys;
 using Kith.Core.Platform.Notifications;
 using Kith.Core.Platform.Postcodes;
 using Microsoft.AspNetCore.Identity;
@@ -65,6 +66,8 @@ public class KithDbContext(DbContextOptions<KithDbContext> options, TimeProvider
     public DbSet<Postcode> Postcodes => Set<Postcode>();
 
     public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
+
+    public DbSet<JourneyDraft> JourneyDrafts => Set<JourneyDraft>();
 
     /// <summary>Who the next save is on behalf of. Required when the save touches an audited record.</summary>
     public ProcessContext? Actor { get; set; }

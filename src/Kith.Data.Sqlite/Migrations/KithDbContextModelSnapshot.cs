@@ -846,6 +846,31 @@ namespace Kith.Data.Sqlite.Migrations
                     b.ToTable("BackgroundJobs");
                 });
 
+            modelBuilder.Entity("Kith.Core.Platform.Journeys.JourneyDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "UpdatedAt");
+
+                    b.ToTable("JourneyDrafts");
+                });
+
             modelBuilder.Entity("Kith.Core.Platform.Notifications.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")

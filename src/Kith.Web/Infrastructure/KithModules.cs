@@ -12,11 +12,14 @@ public static class KithModules
         services.AddShell();
         services.AddPostcodes();
         services.AddKithSearch(); // after the demo seed: the index is built from what the seed wrote
+        services.AddPublicDirectory();
+        services.AddKithEditing();
         return services;
     }
 
     public static IEndpointRouteBuilder MapKithEndpoints(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapPublicDirectory();
         return endpoints;
     }
 }
