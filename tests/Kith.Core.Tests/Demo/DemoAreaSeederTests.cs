@@ -5,6 +5,7 @@ using Kith.Core.Directory;
 using Kith.Core.Directory.Demo;
 using Kith.Core.Platform;
 using Kith.Core.Platform.Accounts;
+using Kith.Core.Platform.Notifications;
 using Kith.Core.Platform.Postcodes;
 using Kith.Core.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -36,6 +37,7 @@ public class DemoAreaSeederTests
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<KithDbContext>();
+        services.AddScoped<NotificationService>();
         services.AddScoped<AccountService>();
         services.AddScoped<DemoAreaSeeder>();
         return services.BuildServiceProvider();
