@@ -12,6 +12,7 @@ public static class KithModules
     public static IServiceCollection AddKithModules(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddKithAccounts();
+        services.AddShell();
         services.AddSingleton<INotificationSender, OutboxOnlyNotificationSender>();
         services.AddScoped<AccountService>();
         services.AddPostcodes();

@@ -385,6 +385,8 @@ public static class NhsIcons
 
     public static readonly IHtmlContent ChevronRightCircle = Icon("chevron-right-circle", "M12 2a10 10 0 1 1 0 20 10 10 0 0 1 0-20Zm-.3 5.8a1 1 0 1 0-1.5 1.4l2.9 2.8-2.9 2.8a1 1 0 0 0 1.5 1.4l3.5-3.5c.4-.4.4-1 0-1.4Z");
 
+    public static readonly IHtmlContent User = Icon("user", "M12 1a11 11 0 1 1 0 22 11 11 0 0 1 0-22Zm0 2a9 9 0 0 0-5 16.5V18a4 4 0 0 1 4-4h2a4 4 0 0 1 4 4v1.5A9 9 0 0 0 12 3Zm0 3a3.5 3.5 0 1 1-3.5 3.5A3.4 3.4 0 0 1 12 6Z");
+
     public static IHtmlContent Icon(string name, string path) => new HtmlString(
         $"<svg class=\"nhsuk-icon nhsuk-icon--{name}\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 24 24\" width=\"16\" height=\"16\" focusable=\"false\" aria-hidden=\"true\"><path d=\"{path}\"/></svg>");
 }
