@@ -63,7 +63,7 @@ public sealed record AssetSearchResults(IReadOnlyList<AssetHit> Hits, int Total,
 
 /// <summary>One matching asset, with enough to show a result card without another query.</summary>
 /// <param name="DistanceMetres">From the searcher to the nearest location, when both are known.</param>
-/// <param name="Reasons">Why it matched, in plain words, e.g. "“walk” in the name", "1.2 km away", "free".</param>
+/// <param name="Reasons">Why it matched, in plain words, e.g. <c>matches "walk" in the name</c>, <c>"Walking groups"</c> (a term), "1.2 km away", "covers your area", "free", "step-free access", "open Tuesday", "online", "for ages 50+".</param>
 public sealed record AssetHit(
     Guid AssetId,
     string Name,
