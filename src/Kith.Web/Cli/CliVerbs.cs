@@ -9,5 +9,6 @@ internal static class CliVerbs
     {
         yield return UsersCommand.Create();
         yield return PostcodesCommand.Create();
+        yield return DemoCommand.Create();
     }
 }

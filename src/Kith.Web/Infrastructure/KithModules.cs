@@ -11,6 +11,7 @@ public static class KithModules
 {
     public static IServiceCollection AddKithModules(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddDemo(); // first: its startup step seeds before the search index is built
         services.AddKithAccounts();
         services.AddShell();
         services.AddSingleton<INotificationSender, OutboxOnlyNotificationSender>();

@@ -24,6 +24,12 @@ public sealed class DemoOptions
 
     /// <summary>Seed the fictional demo area when the database holds no community assets.</summary>
     public bool SeedOnEmptyDatabase { get; set; } = true;
+
+    /// <summary>
+    /// When set, every demo account gets this password instead of a random one, so automated tests can sign in
+    /// (the browser tests set it). At least 12 characters. Leave it unset anywhere people will see the demo.
+    /// </summary>
+    public string? Password { get; set; }
 }
 
 /// <summary>Map tiles: the only third-party requests Kith makes at runtime. Bound from the <c>Map</c> section.</summary>

@@ -13,6 +13,9 @@ namespace Kith.BrowserTests.Infrastructure;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
+    /// <summary>The password of every demo account (admin@demo.kith.invalid and so on), set through Demo:Password.</summary>
+    public const string DemoPassword = "browser-test-demo-password";
+
     private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"kith-browser-{Guid.NewGuid():N}.db");
     private IPlaywright? playwright;
 
@@ -70,6 +73,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("Database:ConnectionString", $"Data Source={databasePath};Pooling=False");
             builder.UseSetting("Demo:SeedOnEmptyDatabase", "true");
+            builder.UseSetting("Demo:Password", DemoPassword);
             builder.UseSetting("Map:TileUrl", string.Empty);
         }
     }

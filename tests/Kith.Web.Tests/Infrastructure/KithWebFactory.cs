@@ -14,6 +14,9 @@ public class KithWebFactory : WebApplicationFactory<Program>
 
     public bool SeedDemoArea { get; init; }
 
+    /// <summary>The password of every demo account when <see cref="SeedDemoArea"/> is set.</summary>
+    public const string DemoPassword = "web-test-demo-password";
+
     public string ConnectionString => $"Data Source={databasePath};Pooling=False";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -23,6 +26,7 @@ public class KithWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:ConnectionString", ConnectionString);
         builder.UseSetting("Demo:SeedOnEmptyDatabase", SeedDemoArea ? "true" : "false");
+        builder.UseSetting("Demo:Password", DemoPassword);
         builder.UseSetting("Map:TileUrl", string.Empty);
     }
 

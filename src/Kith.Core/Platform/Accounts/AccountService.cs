@@ -58,7 +58,10 @@ public sealed class AccountService(
             LockoutEnabled = true,
         };
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Join the caller's transaction when there is one (the demo seed creates its users inside its own).
+        await using var transaction = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(cancellationToken)
+            : null;
         var created = await users.CreateAsync(user, options.Password);
         if (!created.Succeeded)
         {
@@ -83,7 +86,11 @@ public sealed class AccountService(
             Reason = context.Reason,
         });
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return AccountOutcome.Success;
     }
 }
