@@ -61,6 +61,14 @@ public class SearchBenchmarks
     [BenchmarkCategory("filters only")]
     public int Index_filters() => index.Search(FilterOnly).Total;
 
+    [Benchmark(Description = "index: refresh one asset (copy-on-write)")]
+    [BenchmarkCategory("refresh")]
+    public int Refresh()
+    {
+        index.Upsert(assets[Assets / 2], terms);
+        return index.Count;
+    }
+
     [Benchmark(Description = "index: build from loaded assets")]
     [BenchmarkCategory("build")]
     public int Build()

@@ -383,6 +383,65 @@ public class AssetSearchIndexTests
         });
     }
 
+    [Fact]
+    public void Edits_applied_one_at_a_time_give_the_same_results_as_a_fresh_build()
+    {
+        var random = new Random(7);
+        string[] words = ["walking", "choir", "garden", "chess", "café", "yoga", "craft", "history"];
+        TestAsset Make(int i) => TestAsset.Named($"{words[random.Next(words.Length)]} {words[random.Next(words.Length)]} {i}")
+            .Describe($"Friendly {words[random.Next(words.Length)]} sessions")
+            .NorthOfCentre(random.NextDouble() * 20, null, random.Next(2) == 0 ? [AccessibilityFeature.StepFreeAccess] : [])
+            .Runs("WEEKLY", random.Next(2) == 0 ? "TU" : "TH", new TimeOnly(10, 0), new TimeOnly(12, 0))
+            .Costs(random.Next(2) == 0 ? 0m : 4m);
+
+        var live = new Dictionary<Guid, CommunityAsset>();
+        var incremental = Index();
+        for (var step = 0; step < 200; step++)
+        {
+            var roll = random.Next(10);
+            if (roll < 5 || live.Count == 0)
+            {
+                var asset = Make(step).Asset;
+                live[asset.Id] = asset;
+                incremental.Upsert(asset, Terms);
+            }
+            else if (roll < 8)
+            {
+                var id = live.Keys.ElementAt(random.Next(live.Count));
+                var replacement = Make(step).Asset;
+                replacement.Id = id;
+                live[id] = replacement;
+                incremental.Upsert(replacement, Terms);
+            }
+            else
+            {
+                var id = live.Keys.ElementAt(random.Next(live.Count));
+                live.Remove(id);
+                incremental.Remove(id);
+            }
+        }
+
+        var fresh = Index();
+        fresh.Replace(live.Values, Terms);
+
+        Assert.Equal(fresh.Count, incremental.Count);
+        AssetSearchCriteria[] searches =
+        [
+            new() { PageSize = 100 },
+            new() { Text = "walking choir", PageSize = 100 },
+            new() { Text = "gard", Near = TestAsset.Centre, RadiusKm = 8, PageSize = 100 },
+            new() { Text = "cafe", FreeOnly = true, OpenAt = new OpenAt(DayOfWeek.Tuesday, null), PageSize = 100 },
+            new() { Near = TestAsset.Centre, Accessibility = new HashSet<AccessibilityFeature> { AccessibilityFeature.StepFreeAccess }, PageSize = 100 },
+        ];
+        foreach (var criteria in searches)
+        {
+            var expected = fresh.Search(criteria);
+            var actual = incremental.Search(criteria);
+            Assert.Equal(expected.Total, actual.Total);
+            Assert.Equal(expected.Hits.Select(h => (h.AssetId, h.Score)), actual.Hits.Select(h => (h.AssetId, h.Score)));
+        }
+    }
+
     [Theory]
     [InlineData(0.0, "0 m away")]
     [InlineData(454, "450 m away")]

@@ -57,6 +57,9 @@ internal static class DemoAreaContent
         Library,
         Park,
 
+        /// <summary>The allotment site, "{N} Allotments".</summary>
+        Allotments,
+
         /// <summary>A swimming pool, "{N} Swimming Pool".</summary>
         Pool,
 
@@ -168,11 +171,11 @@ internal static class DemoAreaContent
             new("{N} Allotments", AssetKind.Physical, W("gardening", "nature"), [],
                 "Forty allotment plots, a communal shed and a wildlife pond. Half-plots and raised beds are available for people who need them.",
                 "Add your name to the waiting list at the site shed on a Sunday morning, or ask about a shared raised bed now.",
-                Venue.Park),
+                Venue.Allotments),
             new("{N} Community Growing Plot", AssetKind.Association, W("gardening", "food-cooking"), W("long-term-conditions", "new-to-area"),
                 "A shared plot where anyone can learn to grow vegetables alongside experienced gardeners, and take home a share of the harvest.",
                 "Turn up on a Saturday morning and ask for the plot coordinator. No experience needed.",
-                Venue.Park, Weekly("SA", 10, 0, 12, 30), Policy: IntroductionPolicy.AcceptsIntroductions),
+                Venue.Allotments, Weekly("SA", 10, 0, 12, 30), Policy: IntroductionPolicy.AcceptsIntroductions),
         ]),
         new("{F1}", "Registered charity",
             "A church at the centre of life in {N}, with a busy hall used by groups of all faiths and none.",
@@ -747,6 +750,23 @@ internal static class DemoAreaContent
         "If you are nervous about coming, ring first and someone will look out for you.",
         "It is run by local people, for local people.",
         "Tea, coffee and biscuits are on the house.",
+    ];
+
+    /// <summary>Sentences that end the description of a place rather than an activity.</summary>
+    public static readonly string[] PlaceWelcomes =
+    [
+        "Free to visit, and lovely in every season.",
+        "A good place to start if you want to get out a bit more.",
+        "Local groups use it all year round.",
+        "Well looked after by the people who use it.",
+    ];
+
+    /// <summary>Sentences that end the description of something that happens online or by phone.</summary>
+    public static readonly string[] OnlineWelcomes =
+    [
+        "No camera needed: a phone is fine.",
+        "If you are not sure how to join, ring and someone will talk you through it.",
+        "Handy if getting out is difficult.",
     ];
 
     /// <summary>First names for contacts (fictional organisers).</summary>

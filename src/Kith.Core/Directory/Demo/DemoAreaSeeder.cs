@@ -237,6 +237,8 @@ public sealed class DemoAreaSeeder(KithDbContext db, AccountService accounts, Ti
                 ? Pick("It all happens online or by phone, so you can join in from home.", "No need to travel: it runs online and by phone.")
                 : activity.Venue == Venue.Park
                     ? $"You will find it in {Text("{P}")}, in {neighbourhood.Name}."
+                    : activity.Venue == Venue.Allotments
+                    ? $"The site is off {street?.Split(' ', 2)[^1]}, in {neighbourhood.Name}."
                     : Pick($"It takes place at {location.Name}, {street}.", $"Find it at {location.Name} on {street?.Split(' ', 2)[^1]}.", $"It is held at {location.Name} in {neighbourhood.Name}.");
             var created = midnight.AddDays(-random.Next(60, 1500)).AddMinutes(random.Next(8 * 60, 20 * 60));
             var verified = random.NextDouble() < 0.1
@@ -254,7 +256,7 @@ public sealed class DemoAreaSeeder(KithDbContext db, AccountService accounts, Ti
                 Id = NewId(),
                 OrganizationId = organization.Id,
                 Name = name,
-                Description = $"{Text(activity.Summary)} {where} {Pick(Welcomes)}",
+                Description = $"{Text(activity.Summary)} {where} {Pick(online ? OnlineWelcomes : activity.When is null ? PlaceWelcomes : Welcomes)}",
                 Url = random.NextDouble() < 0.4 ? $"{organization.Website}/{Slug(name)}" : null,
                 Email = random.NextDouble() < 0.5 ? organization.Email : null,
                 Kind = activity.Kind,
@@ -447,6 +449,7 @@ public sealed class DemoAreaSeeder(KithDbContext db, AccountService accounts, Ti
                 Venue.Sport => $"{n.Sport} clubhouse",
                 Venue.Library => n.Library,
                 Venue.Park => n.Park,
+                Venue.Allotments => $"{n.Name} Allotments",
                 Venue.Pool => $"{n.Name} Swimming Pool",
                 _ => organization.Name,
             };
@@ -474,7 +477,12 @@ public sealed class DemoAreaSeeder(KithDbContext db, AccountService accounts, Ti
             {
                 Id = NewId(),
                 LocationId = location.Id,
-                Address1 = venue == Venue.Park ? $"Main gate, {street}" : $"{random.Next(1, 140)} {street}",
+                Address1 = venue switch
+                {
+                    Venue.Park => $"Main gate, {street}",
+                    Venue.Allotments => $"Allotment gates, {street}",
+                    _ => $"{random.Next(1, 140)} {street}",
+                },
                 City = Town,
                 StateProvince = County,
                 PostalCode = postcode.Display,
@@ -493,17 +501,21 @@ public sealed class DemoAreaSeeder(KithDbContext db, AccountService accounts, Ti
             {
                 Add(AccessibilityFeature.StepFreeAccess, "Step-free main gate and tarmac paths around the park.");
             }
+            else if (venue == Venue.Allotments)
+            {
+                Add(AccessibilityFeature.StepFreeAccess, "Firm, level paths to the raised beds.");
+            }
             else if (bigBuilding || random.NextDouble() < 0.6)
             {
                 Add(AccessibilityFeature.StepFreeAccess, Pick(AccessibilityNotes));
             }
 
-            if (venue != Venue.Park && (bigBuilding || random.NextDouble() < 0.5))
+            if (venue is not (Venue.Park or Venue.Allotments) && (bigBuilding || random.NextDouble() < 0.5))
             {
                 Add(AccessibilityFeature.AccessibleToilet, "Accessible toilet on the ground floor.");
             }
 
-            if (venue != Venue.Park && random.NextDouble() < (bigBuilding ? 0.8 : 0.3))
+            if (venue is not (Venue.Park or Venue.Allotments) && random.NextDouble() < (bigBuilding ? 0.8 : 0.3))
             {
                 Add(AccessibilityFeature.HearingLoop, "Hearing loop in the main room.");
             }
@@ -513,7 +525,7 @@ public sealed class DemoAreaSeeder(KithDbContext db, AccountService accounts, Ti
                 Add(AccessibilityFeature.BlueBadgeParking, "Blue Badge parking spaces close to the entrance.");
             }
 
-            if (venue != Venue.Park && random.NextDouble() < 0.3)
+            if (venue is not (Venue.Park or Venue.Allotments) && random.NextDouble() < 0.3)
             {
                 Add(AccessibilityFeature.QuietSpace, "A quiet room you can use if things get too much.");
             }

@@ -66,11 +66,13 @@ public sealed class AssetSearchIndex(TimeProvider? clock = null)
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var query = Query.Create(criteria, snapshot);
 
-        var matches = Collect(snapshot, criteria, query, query.Tokens.Count > 1 ? TokenMode.All : TokenMode.Any, today);
+        var wordsMatched = CountMatchedWords(snapshot, query);
+        var prefilter = Prefilter.Create(criteria);
+        var matches = Collect(snapshot, criteria, query, prefilter, wordsMatched, Math.Max(1, query.Tokens.Count), today);
         if (matches.Count == 0 && query.Tokens.Count > 1)
         {
             // No asset has every word: fall back to any word, best matches first.
-            matches = Collect(snapshot, criteria, query, TokenMode.Any, today);
+            matches = Collect(snapshot, criteria, query, prefilter, wordsMatched, 1, today);
         }
 
         if (query.Tokens.Count > 0)
@@ -166,19 +168,7 @@ public sealed class AssetSearchIndex(TimeProvider? clock = null)
         var document = AssetDocument.From(asset, ToTermMap(terms));
         lock (writeLock)
         {
-            var snapshot = current;
-            AssetDocument[] documents;
-            if (snapshot.ById.TryGetValue(asset.Id, out var ordinal))
-            {
-                documents = snapshot.Documents.ToArray();
-                documents[ordinal] = document;
-            }
-            else
-            {
-                documents = [.. snapshot.Documents, document];
-            }
-
-            Volatile.Write(ref current, Snapshot.Build(documents));
+            Volatile.Write(ref current, current.WithUpsert(document));
         }
     }
 
@@ -187,11 +177,7 @@ public sealed class AssetSearchIndex(TimeProvider? clock = null)
     {
         lock (writeLock)
         {
-            var snapshot = current;
-            if (snapshot.ById.ContainsKey(assetId))
-            {
-                Volatile.Write(ref current, Snapshot.Build(snapshot.Documents.Where(d => d.Id != assetId).ToArray()));
-            }
+            Volatile.Write(ref current, current.WithRemoved(assetId));
         }
     }
 
@@ -242,11 +228,19 @@ public sealed class AssetSearchIndex(TimeProvider? clock = null)
         return byName != 0 ? byName : a.Document.Id.CompareTo(b.Document.Id);
     }
 
-    private List<Match> Collect(Snapshot snapshot, AssetSearchCriteria criteria, Query query, TokenMode mode, DateOnly today)
+    /// <param name="wordsMatched">For each document ordinal, how many query words it matches; null when there is no text.</param>
+    /// <param name="wordsNeeded">How many words a document must match to be a candidate.</param>
+    private List<Match> Collect(Snapshot snapshot, AssetSearchCriteria criteria, Query query, Prefilter prefilter, int[]? wordsMatched, int wordsNeeded, DateOnly today)
     {
         var matches = new List<Match>();
-        foreach (var ordinal in Candidates(snapshot, query, mode))
+        var columns = snapshot.Columns;
+        for (var ordinal = 0; ordinal < columns.Length; ordinal++)
         {
+            if ((wordsMatched is not null && wordsMatched[ordinal] < wordsNeeded) || !prefilter.Admits(columns[ordinal]))
+            {
+                continue;
+            }
+
             var document = snapshot.Documents[ordinal];
             if (!PassesFilters(document, criteria, today))
             {
@@ -254,7 +248,7 @@ public sealed class AssetSearchIndex(TimeProvider? clock = null)
             }
 
             var (distance, nearest) = Nearest(document, criteria.Near);
-            var covers = criteria.Near is { } near && document.Areas.Any(a => a.Contains(near));
+            var covers = criteria.Near is { } near && document.Areas.Count > 0 && document.Areas.Any(a => a.Contains(near));
             if (criteria is { Near: not null, RadiusKm: { } radiusKm } && !covers)
             {
                 var inRadius = distance is { } d && d <= radiusKm * 1000;
@@ -283,40 +277,38 @@ public sealed class AssetSearchIndex(TimeProvider? clock = null)
         return matches;
     }
 
-    private static IEnumerable<int> Candidates(Snapshot snapshot, Query query, TokenMode mode)
+    /// <summary>For each document ordinal, how many distinct query words it contains (a word counts once, whichever of its stems matched).</summary>
+    private static int[]? CountMatchedWords(Snapshot snapshot, Query query)
     {
         if (query.Tokens.Count == 0)
         {
-            return Enumerable.Range(0, snapshot.Documents.Length);
+            return null;
         }
 
-        HashSet<int>? result = null;
-        foreach (var token in query.Tokens)
+        var counts = new int[snapshot.Documents.Length];
+        var lastWord = new int[snapshot.Documents.Length];
+        for (var word = 0; word < query.Tokens.Count; word++)
         {
-            var forToken = new HashSet<int>();
-            foreach (var (stem, _) in token.Stems)
+            var stamp = word + 1;
+            foreach (var (stem, _) in query.Tokens[word].Stems)
             {
-                if (snapshot.Postings.TryGetValue(stem, out var postings))
+                if (!snapshot.Postings.TryGetValue(stem, out var postings))
                 {
-                    forToken.UnionWith(postings);
+                    continue;
+                }
+
+                foreach (var ordinal in postings)
+                {
+                    if (lastWord[ordinal] != stamp)
+                    {
+                        lastWord[ordinal] = stamp;
+                        counts[ordinal]++;
+                    }
                 }
             }
-
-            if (result is null)
-            {
-                result = forToken;
-            }
-            else if (mode == TokenMode.All)
-            {
-                result.IntersectWith(forToken);
-            }
-            else
-            {
-                result.UnionWith(forToken);
-            }
         }
 
-        return result ?? [];
+        return counts;
     }
 
     private static bool PassesFilters(AssetDocument document, AssetSearchCriteria criteria, DateOnly today)
@@ -537,10 +529,36 @@ public sealed class AssetSearchIndex(TimeProvider? clock = null)
         _ => null,
     };
 
-    private enum TokenMode
+    /// <summary>
+    /// What a filter can decide from one document's packed columns, before its full record is read:
+    /// a necessary (never sufficient) test, so the exact checks then run on few documents.
+    /// </summary>
+    private readonly record struct Prefilter(int Kinds, bool FreeOnly, int Day, int Accessibility, bool InPerson, bool Online, Box? Box)
     {
-        All,
-        Any,
+        public static Prefilter Create(AssetSearchCriteria criteria)
+        {
+            var kinds = criteria.Kinds.Count == 0 ? -1 : criteria.Kinds.Aggregate(0, (mask, k) => mask | (1 << (int)k));
+            var day = criteria.OpenAt is { } openAt ? 1 << (int)openAt.Day : 0;
+            var accessibility = criteria.Accessibility.Aggregate(0, (mask, f) => mask | (1 << (int)f));
+            Box? box = criteria is { Near: { } near, RadiusKm: { } radiusKm } ? global::Kith.Core.Directory.Search.Box.Around(near, radiusKm) : null;
+            return new Prefilter(kinds, criteria.FreeOnly, day, accessibility, criteria.Attendance == AttendanceMode.InPerson, criteria.Attendance == AttendanceMode.Online, box);
+        }
+
+        public bool Admits(in DocumentColumns columns)
+        {
+            if ((Kinds & columns.KindBit) == 0
+                || (FreeOnly && !columns.IsFree)
+                || (columns.DayMask & Day) != Day
+                || (columns.AccessibilityMask & Accessibility) != Accessibility
+                || (InPerson && !columns.HasPhysicalLocation)
+                || (Online && !columns.IsOnline))
+            {
+                return false;
+            }
+
+            // Outside the radius's box, only a service area (or being online-only when online was asked for) can still admit it.
+            return Box is not { } box || columns.HasAreas || (Online && columns.IsOnline) || (columns.Bounds is { } bounds && box.Intersects(bounds));
+        }
     }
 
     private sealed record Match(AssetDocument Document, double Score, double? DistanceMetres, DocumentLocation? Location, bool CoversSearcher);
@@ -575,51 +593,78 @@ public sealed class AssetSearchIndex(TimeProvider? clock = null)
         }
     }
 
-    /// <summary>An immutable view of the index: documents, an inverted index from stem to document ordinals, and the vocabulary for prefixes.</summary>
+    /// <summary>
+    /// An immutable view of the index: documents, packed columns, an inverted index from stem to
+    /// document ordinals (in no particular order), and the vocabulary for prefixes. Never changed
+    /// once published: <see cref="WithUpsert"/> and <see cref="WithRemoved"/> return a new snapshot
+    /// that shares every array they did not need to change.
+    /// </summary>
     private sealed class Snapshot
     {
         public static readonly Snapshot Empty = Build([]);
 
-        private Snapshot(AssetDocument[] documents)
+        private Snapshot(
+            AssetDocument[] documents,
+            DocumentColumns[] columns,
+            Dictionary<Guid, int> byId,
+            Dictionary<string, int[]> postings,
+            string[] surfaces,
+            string[] surfaceStems,
+            (long Name, long Terms, long Body) lengths)
         {
             Documents = documents;
+            Columns = columns;
+            ById = byId;
+            Postings = postings;
+            Surfaces = surfaces;
+            SurfaceStems = surfaceStems;
+            Lengths = lengths;
+            var count = Math.Max(1, documents.Length);
+            AverageNameLength = (double)lengths.Name / count;
+            AverageTermsLength = (double)lengths.Terms / count;
+            AverageBodyLength = (double)lengths.Body / count;
         }
 
         public AssetDocument[] Documents { get; }
 
-        public Dictionary<Guid, int> ById { get; } = [];
+        /// <summary>Per document ordinal, the packed facts the prefilter reads.</summary>
+        public DocumentColumns[] Columns { get; }
 
-        public Dictionary<string, int[]> Postings { get; } = new(StringComparer.Ordinal);
+        public Dictionary<Guid, int> ById { get; }
 
-        /// <summary>Every folded word, sorted ordinally, with its stem at the same index of <see cref="SurfaceStems"/>.</summary>
-        public string[] Surfaces { get; private set; } = [];
+        public Dictionary<string, int[]> Postings { get; }
 
-        public string[] SurfaceStems { get; private set; } = [];
+        /// <summary>Every folded word, sorted ordinally, with its stem at the same index of <see cref="SurfaceStems"/>. May keep words no document has any more; they match nothing.</summary>
+        public string[] Surfaces { get; }
 
-        public double AverageNameLength { get; private set; }
+        public string[] SurfaceStems { get; }
 
-        public double AverageTermsLength { get; private set; }
+        public double AverageNameLength { get; }
 
-        public double AverageBodyLength { get; private set; }
+        public double AverageTermsLength { get; }
+
+        public double AverageBodyLength { get; }
+
+        private (long Name, long Terms, long Body) Lengths { get; }
 
         public static Snapshot Build(AssetDocument[] documents)
         {
-            var snapshot = new Snapshot(documents);
-            var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            var byId = new Dictionary<Guid, int>(documents.Length);
+            var lists = new Dictionary<string, List<int>>(StringComparer.Ordinal);
             var surfaces = new Dictionary<string, string>(StringComparer.Ordinal);
             long name = 0, terms = 0, body = 0;
             for (var ordinal = 0; ordinal < documents.Length; ordinal++)
             {
                 var document = documents[ordinal];
-                snapshot.ById[document.Id] = ordinal;
+                byId[document.Id] = ordinal;
                 name += document.NameLength;
                 terms += document.TermsLength;
                 body += document.BodyLength;
                 foreach (var stem in document.Words.Keys)
                 {
-                    if (!postings.TryGetValue(stem, out var list))
+                    if (!lists.TryGetValue(stem, out var list))
                     {
-                        postings[stem] = list = [];
+                        lists[stem] = list = [];
                     }
 
                     list.Add(ordinal);
@@ -631,20 +676,103 @@ public sealed class AssetSearchIndex(TimeProvider? clock = null)
                 }
             }
 
-            foreach (var (stem, list) in postings)
+            var postings = new Dictionary<string, int[]>(lists.Count, StringComparer.Ordinal);
+            foreach (var (stem, list) in lists)
             {
-                snapshot.Postings[stem] = [.. list];
+                postings[stem] = [.. list];
             }
 
             var sorted = surfaces.Keys.ToArray();
             Array.Sort(sorted, StringComparer.Ordinal);
-            snapshot.Surfaces = sorted;
-            snapshot.SurfaceStems = sorted.Select(s => surfaces[s]).ToArray();
-            var count = Math.Max(1, documents.Length);
-            snapshot.AverageNameLength = (double)name / count;
-            snapshot.AverageTermsLength = (double)terms / count;
-            snapshot.AverageBodyLength = (double)body / count;
-            return snapshot;
+            return new Snapshot(
+                documents,
+                documents.Select(DocumentColumns.From).ToArray(),
+                byId,
+                postings,
+                sorted,
+                sorted.Select(s => surfaces[s]).ToArray(),
+                (name, terms, body));
+        }
+
+        /// <summary>This snapshot with the document added, or replacing the one with its id.</summary>
+        public Snapshot WithUpsert(AssetDocument document)
+        {
+            var postings = new Dictionary<string, int[]>(Postings, StringComparer.Ordinal);
+            var lengths = (Name: Lengths.Name + document.NameLength, Terms: Lengths.Terms + document.TermsLength, Body: Lengths.Body + document.BodyLength);
+            AssetDocument[] documents;
+            DocumentColumns[] columns;
+            Dictionary<Guid, int> byId;
+            if (ById.TryGetValue(document.Id, out var ordinal))
+            {
+                var old = Documents[ordinal];
+                documents = (AssetDocument[])Documents.Clone();
+                columns = (DocumentColumns[])Columns.Clone();
+                byId = ById;
+                lengths = (lengths.Name - old.NameLength, lengths.Terms - old.TermsLength, lengths.Body - old.BodyLength);
+                foreach (var stem in old.Words.Keys.Where(stem => !document.Words.ContainsKey(stem)))
+                {
+                    RemovePosting(postings, stem, ordinal);
+                }
+
+                foreach (var stem in document.Words.Keys.Where(stem => !old.Words.ContainsKey(stem)))
+                {
+                    postings[stem] = [.. postings.GetValueOrDefault(stem, []), ordinal];
+                }
+            }
+            else
+            {
+                ordinal = Documents.Length;
+                documents = [.. Documents, document];
+                columns = [.. Columns, default];
+                byId = new Dictionary<Guid, int>(ById) { [document.Id] = ordinal };
+                foreach (var stem in document.Words.Keys)
+                {
+                    postings[stem] = [.. postings.GetValueOrDefault(stem, []), ordinal];
+                }
+            }
+
+            documents[ordinal] = document;
+            columns[ordinal] = DocumentColumns.From(document);
+            var (surfaces, surfaceStems) = WithSurfaces(document);
+            return new Snapshot(documents, columns, byId, postings, surfaces, surfaceStems, lengths);
+        }
+
+        /// <summary>This snapshot without the document; the last document takes its ordinal.</summary>
+        public Snapshot WithRemoved(Guid id)
+        {
+            if (!ById.TryGetValue(id, out var ordinal))
+            {
+                return this;
+            }
+
+            var removed = Documents[ordinal];
+            var last = Documents.Length - 1;
+            var postings = new Dictionary<string, int[]>(Postings, StringComparer.Ordinal);
+            foreach (var stem in removed.Words.Keys)
+            {
+                RemovePosting(postings, stem, ordinal);
+            }
+
+            var documents = Documents[..last];
+            var columns = Columns[..last];
+            var byId = new Dictionary<Guid, int>(ById);
+            byId.Remove(id);
+            if (ordinal != last)
+            {
+                var moved = Documents[last];
+                documents[ordinal] = moved;
+                columns[ordinal] = Columns[last];
+                byId[moved.Id] = ordinal;
+                foreach (var stem in moved.Words.Keys)
+                {
+                    var list = postings[stem].ToArray();
+                    list[Array.IndexOf(list, last)] = ordinal;
+                    postings[stem] = list;
+                }
+            }
+
+            var lengths = (Lengths.Name - removed.NameLength, Lengths.Terms - removed.TermsLength, Lengths.Body - removed.BodyLength);
+            return new Snapshot(documents, columns, byId, postings, Surfaces, SurfaceStems, lengths);
         }
 
         public IEnumerable<string> StemsStartingWith(string prefix, int limit)
@@ -663,6 +791,34 @@ public sealed class AssetSearchIndex(TimeProvider? clock = null)
                     yield return SurfaceStems[index];
                 }
             }
+        }
+
+        private static void RemovePosting(Dictionary<string, int[]> postings, string stem, int ordinal)
+        {
+            var remaining = postings[stem].Where(o => o != ordinal).ToArray();
+            if (remaining.Length == 0)
+            {
+                postings.Remove(stem);
+            }
+            else
+            {
+                postings[stem] = remaining;
+            }
+        }
+
+        private (string[] Surfaces, string[] Stems) WithSurfaces(AssetDocument document)
+        {
+            var added = document.Surfaces.Where(s => Array.BinarySearch(Surfaces, s.Surface, StringComparer.Ordinal) < 0).DistinctBy(s => s.Surface).ToList();
+            if (added.Count == 0)
+            {
+                return (Surfaces, SurfaceStems);
+            }
+
+            var pairs = Surfaces.Select((surface, i) => (Surface: surface, Stem: SurfaceStems[i]))
+                .Concat(added.Select(a => (a.Surface, a.Stem)))
+                .OrderBy(p => p.Surface, StringComparer.Ordinal)
+                .ToList();
+            return (pairs.Select(p => p.Surface).ToArray(), pairs.Select(p => p.Stem).ToArray());
         }
     }
 }

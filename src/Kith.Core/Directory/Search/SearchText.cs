@@ -69,6 +69,14 @@ internal static class SearchText
     /// <summary>Lower case, accents removed, apostrophes dropped so "men's" reads as one word.</summary>
     public static string Fold(string text)
     {
+        if (System.Text.Ascii.IsValid(text))
+        {
+            // The usual case: no accents to fold, so lower-case and drop apostrophes without normalising.
+            return text.Contains('\'', StringComparison.Ordinal)
+                ? text.Replace("'", string.Empty, StringComparison.Ordinal).ToLowerInvariant()
+                : text.ToLowerInvariant();
+        }
+
         var decomposed = text.Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
