@@ -22,6 +22,14 @@ public static class SecurityHeaders
     {
         return app.Use(async (context, next) =>
         {
+            // A re-executed request (status-code pages, exception handler) passes through again:
+            // keep the first nonce, which the headers already carry, rather than minting a second.
+            if (context.Items.ContainsKey(NonceKey))
+            {
+                await next();
+                return;
+            }
+
             var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
             context.Items[NonceKey] = nonce;
             var tiles = context.RequestServices.GetRequiredService<IOptions<MapOptions>>().Value.TileOrigin;

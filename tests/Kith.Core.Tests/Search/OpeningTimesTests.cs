@@ -101,5 +101,8 @@ public class OpeningTimesTests
         Assert.Equal([new DateTime(2026, 12, 7, 18, 30, 0, DateTimeKind.Utc), new DateTime(2027, 1, 4, 18, 30, 0, DateTimeKind.Utc)], next);
         Assert.Equal("FREQ=MONTHLY;BYDAY=1MO;UNTIL=20270131T235959Z", OpeningTimes.ToRRule(monthly));
         Assert.Empty(OpeningTimes.NextOccurrences(new Schedule { Description = "Ask at reception" }, DateTime.UtcNow, 3));
+
+        monthly.Timezone = "Not/AZone";
+        Assert.Equal(new DateTime(2026, 12, 7, 18, 30, 0, DateTimeKind.Utc), OpeningTimes.NextOccurrences(monthly, new DateTime(2026, 11, 23, 0, 0, 0, DateTimeKind.Utc), 1).Single());
     }
 }

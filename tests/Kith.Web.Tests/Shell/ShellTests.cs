@@ -49,12 +49,14 @@ public class ShellTests(KithWebFactory factory) : IClassFixture<KithWebFactory>
         Assert.DoesNotContain(navigation, link => link.Item2 == "/manage/assets/new");
     }
 
-    [Fact]
-    public async Task Scripts_carry_the_nonce_of_the_content_security_policy()
+    [Theory]
+    [InlineData("/about")]
+    [InlineData("/no-such-page")]
+    public async Task Scripts_carry_the_nonce_of_the_content_security_policy_also_on_re_executed_error_pages(string path)
     {
         using var client = factory.CreateClient();
 
-        var response = await client.GetAsync("/about");
+        var response = await client.GetAsync(path);
         var page = await ParseAsync(response);
 
         var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
@@ -128,6 +130,18 @@ public class ShellTests(KithWebFactory factory) : IClassFixture<KithWebFactory>
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task The_design_system_stylesheet_is_served_without_fonts_from_other_origins()
+    {
+        using var client = factory.CreateClient();
+
+        var css = await client.GetStringAsync("/lib/nhsuk/nhsuk-frontend.min.css");
+
+        Assert.Contains(".nhsuk-header", css, StringComparison.Ordinal);
+        Assert.DoesNotContain("@font-face", css, StringComparison.Ordinal);
+        Assert.DoesNotContain("https://", css, StringComparison.Ordinal);
     }
 
     [Fact]

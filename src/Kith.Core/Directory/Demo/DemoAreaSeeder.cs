@@ -239,6 +239,8 @@ public sealed class DemoAreaSeeder(KithDbContext db, AccountService accounts, Ti
                     ? $"You will find it in {Text("{P}")}, in {neighbourhood.Name}."
                     : activity.Venue == Venue.Allotments
                     ? $"The site is off {street?.Split(' ', 2)[^1]}, in {neighbourhood.Name}."
+                    : location.Name == name
+                    ? $"You will find it on {street?.Split(' ', 2)[^1]}, in {neighbourhood.Name}."
                     : Pick($"It takes place at {location.Name}, {street}.", $"Find it at {location.Name} on {street?.Split(' ', 2)[^1]}.", $"It is held at {location.Name} in {neighbourhood.Name}.");
             var created = midnight.AddDays(-random.Next(60, 1500)).AddMinutes(random.Next(8 * 60, 20 * 60));
             var verified = random.NextDouble() < 0.1
@@ -256,7 +258,7 @@ public sealed class DemoAreaSeeder(KithDbContext db, AccountService accounts, Ti
                 Id = NewId(),
                 OrganizationId = organization.Id,
                 Name = name,
-                Description = $"{Text(activity.Summary)} {where} {Pick(online ? OnlineWelcomes : activity.When is null ? PlaceWelcomes : Welcomes)}",
+                Description = $"{Text(activity.Summary)} {where} {Pick(online ? OnlineWelcomes : activity.When is null || location.Name == name ? PlaceWelcomes : Welcomes)}",
                 Url = random.NextDouble() < 0.4 ? $"{organization.Website}/{Slug(name)}" : null,
                 Email = random.NextDouble() < 0.5 ? organization.Email : null,
                 Kind = activity.Kind,

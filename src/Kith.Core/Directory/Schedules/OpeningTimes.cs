@@ -83,7 +83,10 @@ public static class OpeningTimes
         }
 
         fromUtc = fromUtc.Kind == DateTimeKind.Utc ? fromUtc : DateTime.SpecifyKind(fromUtc, DateTimeKind.Utc);
-        var zone = string.IsNullOrWhiteSpace(schedule.Timezone) ? LondonZone : schedule.Timezone;
+        // An unknown zone in imported data falls back to Europe/London rather than failing the page.
+        var zone = string.IsNullOrWhiteSpace(schedule.Timezone) || !TimeZoneInfo.TryFindSystemTimeZoneById(schedule.Timezone, out _)
+            ? LondonZone
+            : schedule.Timezone;
         var tz = TimeZoneInfo.FindSystemTimeZoneById(zone);
         var startDate = schedule.DtStart ?? schedule.ValidFrom ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(fromUtc, tz));
         var startTime = schedule.OpensAt ?? TimeOnly.MinValue;
