@@ -69,7 +69,9 @@ public static class DirectoryWords
             : string.Equals(cost.Currency ?? "GBP", "GBP", StringComparison.OrdinalIgnoreCase)
                 ? cost.Amount.Value.ToString(cost.Amount.Value % 1 == 0 ? "£0" : "£0.00", English)
                 : string.Create(English, $"{cost.Amount.Value:0.00} {cost.Currency}");
-        var words = string.IsNullOrWhiteSpace(cost.Option) ? amount : $"{amount}: {cost.Option}";
+        var words = string.IsNullOrWhiteSpace(cost.Option) || string.Equals(cost.Option.Trim(), amount, StringComparison.OrdinalIgnoreCase)
+            ? amount
+            : $"{amount}: {cost.Option}";
         return string.IsNullOrWhiteSpace(cost.AmountDescription) ? words : $"{words} ({cost.AmountDescription})";
     }
 }

@@ -16,7 +16,7 @@ public class ApiDocumentTests(KithWebFactory factory) : IClassFixture<KithWebFac
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var search = json.RootElement.GetProperty("paths").GetProperty("/api/v1/assets/").GetProperty("get");
+        var search = json.RootElement.GetProperty("paths").GetProperty("/api/v1/assets").GetProperty("get");
         Assert.Equal("SearchAssets", search.GetProperty("operationId").GetString());
         var names = search.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
         Assert.Contains("postcode", names);
@@ -34,7 +34,7 @@ public class ApiDocumentTests(KithWebFactory factory) : IClassFixture<KithWebFac
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var document = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
         var headings = document.QuerySelectorAll(".kith-api-operation h3").Select(h => h.TextContent.Trim()).ToList();
-        Assert.Contains("GET /api/v1/assets/", headings);
+        Assert.Contains("GET /api/v1/assets", headings);
         Assert.Contains("GET /api/v1/assets/{id}", headings);
         var text = document.Body!.TextContent;
         Assert.Contains("per_page", text, StringComparison.Ordinal);

@@ -14,9 +14,9 @@ public class SearchInputTests(KithWebFactory factory) : IClassFixture<KithWebFac
         { "q=" + new string('a', 2000), "q", "Search terms must be 200 characters or fewer" },
         { "postcode=NOT+A+POSTCODE%21", "postcode", "Enter a full postcode, like AV1 2AB, or a postcode district, like AV1" },
         { "postcode=ZZ9+9ZZ", "postcode", "We could not find ZZ9 9ZZ" },
-        { "postcode=AV1&radius=-5", "radius", "Radius must be between 1 and 200 kilometres" },
-        { "postcode=AV1&radius=1000000000", "radius", "Radius must be between 1 and 200 kilometres" },
-        { "postcode=AV1&radius=far", "radius", "Radius must be a number of kilometres" },
+        { "lat=53.7&lon=-2.2&radius=-5", "radius", "Radius must be between 1 and 200 kilometres" },
+        { "lat=53.7&lon=-2.2&radius=1000000000", "radius", "Radius must be between 1 and 200 kilometres" },
+        { "lat=53.7&lon=-2.2&radius=far", "radius", "Radius must be a number of kilometres" },
         { "lat=91&lon=0", "lat", "Latitude must be a number between -90 and 90" },
         { "lat=53.7", "lon", "Give both latitude and longitude, or neither" },
         { "kind=shop", "kind", "Kind must be one of: association, institution, physical, economic, cultural" },
@@ -88,9 +88,9 @@ public class SearchInputTests(KithWebFactory factory) : IClassFixture<KithWebFac
     [InlineData("q=%27%3B+DROP+TABLE+x%3B+--")]
     [InlineData("q=%25%5F%5C%2A%28%29%5B%5D%7B0%7D%7B%7D")]
     [InlineData("q=%3Cscript%3E")]
-    [InlineData("postcode=AV1&radius=200")]
+    [InlineData("lat=53.7&lon=-2.2&radius=200")]
     [InlineData("page=999999")]
-    [InlineData("q=walk&Postcode=AV1&KIND=association")]
+    [InlineData("q=walk&LAT=53.7&Lon=-2.2&KIND=association")]
     public async Task Odd_but_usable_searches_are_answered_not_refused(string query)
     {
         using var client = factory.CreateClient();
@@ -118,7 +118,7 @@ public class SearchInputTests(KithWebFactory factory) : IClassFixture<KithWebFac
     {
         using var client = factory.CreateClient();
 
-        var response = await client.GetAsync("/assets?postcode=AV1&radius=-5");
+        var response = await client.GetAsync("/assets?lat=53.7&lon=-2.2&radius=-5");
 
         var document = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
         var link = document.QuerySelector(".nhsuk-error-summary a");

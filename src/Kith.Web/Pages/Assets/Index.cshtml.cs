@@ -129,6 +129,4 @@ public class IndexModel(AssetSearchIndex index, PostcodeService postcodes, KithD
         var query = builder.ToQueryString().Value ?? string.Empty;
         return $"/assets{(query.Length == 0 ? "?" : query + "&")}page={page}";
     }
-
-    public bool HasSearched => Request.Query.Count > 0;
 }
