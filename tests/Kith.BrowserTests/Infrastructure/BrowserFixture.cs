@@ -45,12 +45,29 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (its own cookies) on the server.</summary>
+    /// <summary>
+    /// A fresh browser context (its own cookies) on the server. Map tiles are asked of
+    /// <see cref="TileHost"/>, which the browser answers itself with a plain tile, so maps draw
+    /// without any request leaving the machine.
+    /// </summary>
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString() });
+        await context.RouteAsync($"{TileHost}/**", route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            Status = 200,
+            ContentType = "image/png",
+            BodyBytes = Tile,
+        }));
         return await context.NewPageAsync();
     }
+
+    /// <summary>The made-up tile server the test configuration points Leaflet at.</summary>
+    public const string TileHost = "https://tiles.kith.test";
+
+    /// <summary>A 1×1 pale green PNG, served for every tile.</summary>
+    private static readonly byte[] Tile = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mPk+89QDwADvgGOSHzRgAAAAABJRU5ErkJggg==");
 
     public async Task DisposeAsync()
     {
@@ -74,7 +91,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseSetting("Database:ConnectionString", $"Data Source={databasePath};Pooling=False");
             builder.UseSetting("Demo:SeedOnEmptyDatabase", "true");
             builder.UseSetting("Demo:Password", DemoPassword);
-            builder.UseSetting("Map:TileUrl", string.Empty);
+            builder.UseSetting("Map:TileUrl", TileHost + "/{z}/{x}/{y}.png");
         }
     }
 }
