@@ -123,6 +123,35 @@ public class AssetSearchIndexDatabaseTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Following_an_empty_directory_finds_nothing_and_then_finds_the_first_asset(Provider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var index = new AssetSearchIndex(Clock);
+        await using (var db = database.CreateContext(Clock))
+        {
+            await index.RebuildAsync(db, CancellationToken.None);
+        }
+
+        var feed = new AssetIndexChangeFeed(index);
+        await using (var db = database.CreateContext(Clock))
+        {
+            Assert.Equal(0, await feed.CatchUpAsync(db, CancellationToken.None));
+            Assert.Equal(0, await feed.CatchUpAsync(db, CancellationToken.None));
+        }
+
+        var first = TestAsset.Named("Chess club");
+        first.Asset.LastModified = new DateTime(2026, 11, 23, 12, 0, 0, DateTimeKind.Utc);
+        await SaveAsync(database, first);
+        await using (var db = database.CreateContext(Clock))
+        {
+            Assert.Equal(1, await feed.CatchUpAsync(db, CancellationToken.None));
+        }
+
+        Assert.Equal(1, index.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_second_node_follows_edits_saved_by_the_first_through_last_modified(Provider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

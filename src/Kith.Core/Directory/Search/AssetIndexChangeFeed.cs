@@ -63,11 +63,14 @@ public sealed class AssetIndexChangeFeed(AssetSearchIndex index)
             upTo = changes[^1].LastModified;
         }
 
-        // Forget what has slid out of the overlap window.
-        var horizon = upTo.Value - Overlap;
-        foreach (var id in seen.Where(s => s.Value < horizon).Select(s => s.Key).ToList())
+        // Forget what has slid out of the overlap window (an empty directory has no window yet).
+        if (upTo.Value - DateTime.MinValue > Overlap)
         {
-            seen.Remove(id);
+            var horizon = upTo.Value - Overlap;
+            foreach (var id in seen.Where(s => s.Value < horizon).Select(s => s.Key).ToList())
+            {
+                seen.Remove(id);
+            }
         }
 
         return refreshed;
