@@ -119,19 +119,7 @@ public static class AssetFields
         _ => status.ToString(),
     };
 
-    public static string AccessibilityLabel(AccessibilityFeature feature) => feature switch
-    {
-        AccessibilityFeature.StepFreeAccess => "Step-free access",
-        AccessibilityFeature.AccessibleToilet => "Accessible toilet",
-        AccessibilityFeature.HearingLoop => "Hearing loop",
-        AccessibilityFeature.BlueBadgeParking => "Blue Badge parking",
-        AccessibilityFeature.QuietSpace => "Quiet space",
-        AccessibilityFeature.ChangingPlaces => "Changing Places toilet",
-        AccessibilityFeature.BritishSignLanguage => "British Sign Language",
-        AccessibilityFeature.LargePrint => "Large print",
-        AccessibilityFeature.AssistanceDogsWelcome => "Assistance dogs welcome",
-        _ => feature.ToString(),
-    };
+    public static string AccessibilityLabel(AccessibilityFeature feature) => AccessibilityFeatureNames.Label(feature);
 
     public static string CostLabel(AssetDetails details)
     {

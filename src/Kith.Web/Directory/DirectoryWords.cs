@@ -29,19 +29,7 @@ public static class DirectoryWords
         _ => string.Empty,
     };
 
-    public static string Feature(AccessibilityFeature feature) => feature switch
-    {
-        AccessibilityFeature.StepFreeAccess => "Step-free access",
-        AccessibilityFeature.AccessibleToilet => "Accessible toilet",
-        AccessibilityFeature.HearingLoop => "Hearing loop",
-        AccessibilityFeature.BlueBadgeParking => "Blue Badge parking",
-        AccessibilityFeature.QuietSpace => "Quiet space",
-        AccessibilityFeature.ChangingPlaces => "Changing Places toilet",
-        AccessibilityFeature.BritishSignLanguage => "British Sign Language",
-        AccessibilityFeature.LargePrint => "Large print",
-        AccessibilityFeature.AssistanceDogsWelcome => "Assistance dogs welcome",
-        _ => feature.ToString(),
-    };
+    public static string Feature(AccessibilityFeature feature) => AccessibilityFeatureNames.Label(feature);
 
     /// <summary>"850 m away" below a kilometre, otherwise "1.2 km away".</summary>
     public static string Distance(double metres) => metres < 1000

@@ -489,7 +489,7 @@ public sealed class AssetSearchIndex(TimeProvider? clock = null)
             reasons.Add("free");
         }
 
-        reasons.AddRange(criteria.Accessibility.OrderBy(f => f).Select(AccessibilityFeatureText.Describe));
+        reasons.AddRange(criteria.Accessibility.OrderBy(f => f).Select(AccessibilityFeatureNames.InSentence));
 
         if (criteria.OpenAt is { } openAt)
         {
@@ -821,22 +821,4 @@ public sealed class AssetSearchIndex(TimeProvider? clock = null)
             return (pairs.Select(p => p.Surface).ToArray(), pairs.Select(p => p.Stem).ToArray());
         }
     }
-}
-
-/// <summary>Accessibility features in the words a result card uses.</summary>
-public static class AccessibilityFeatureText
-{
-    public static string Describe(AccessibilityFeature feature) => feature switch
-    {
-        AccessibilityFeature.StepFreeAccess => "step-free access",
-        AccessibilityFeature.AccessibleToilet => "accessible toilet",
-        AccessibilityFeature.HearingLoop => "hearing loop",
-        AccessibilityFeature.BlueBadgeParking => "Blue Badge parking",
-        AccessibilityFeature.QuietSpace => "quiet space",
-        AccessibilityFeature.ChangingPlaces => "Changing Places toilet",
-        AccessibilityFeature.BritishSignLanguage => "British Sign Language",
-        AccessibilityFeature.LargePrint => "large print",
-        AccessibilityFeature.AssistanceDogsWelcome => "assistance dogs welcome",
-        _ => feature.ToString(),
-    };
 }
