@@ -25,8 +25,11 @@ public static class KithWebApp
         // Razor Pages first: its own options setup replaces RazorPagesOptions.Conventions, so a
         // module's Configure<RazorPagesOptions> (folder authorisation) registered before it is lost.
         services.AddRazorPages();
-        services.AddKithModules(builder.Configuration);
+
+        // Before the modules: hosted services start in registration order, each awaited, so the database is
+        // migrated and seeded before a module's background service (the outbox dispatcher) first queries it.
         services.AddHostedService<DatabaseInitializer>();
+        services.AddKithModules(builder.Configuration);
 
         services.AddHealthChecks().AddDbContextCheck<KithDbContext>("database", tags: ["ready"]);
         return builder;
