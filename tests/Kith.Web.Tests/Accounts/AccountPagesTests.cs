@@ -290,6 +290,8 @@ public class AccountPagesTests(KithWebFactory factory) : IClassFixture<KithWebFa
         var message = await SingleMessageToAsync(newEmail);
         var outbox = await client.GetStringAsync("/admin/outbox");
         Assert.Contains($"/admin/outbox/{message.Id}", outbox, StringComparison.Ordinal);
+        Assert.Contains("No email or text service is set up", outbox, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Sent<", outbox, StringComparison.Ordinal);
         var detail = Parser.ParseDocument(await client.GetStringAsync($"/admin/outbox/{message.Id}"));
         var link = detail.QuerySelector("#message-body a")!.GetAttribute("href")!;
         Assert.Contains("/account/reset-password?user=", link, StringComparison.Ordinal);

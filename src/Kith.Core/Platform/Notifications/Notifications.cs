@@ -45,6 +45,9 @@ public interface INotificationSender
 {
     /// <summary>Delivers one message. Throws when delivery fails so the outbox keeps it for a retry.</summary>
     Task SendAsync(OutboxMessage message, CancellationToken cancellationToken);
+
+    /// <summary>False when "sent" only means "handed on to nothing": the outbox is the end of the road.</summary>
+    bool Delivers => true;
 }
 
 /// <summary>
@@ -54,4 +57,6 @@ public interface INotificationSender
 public sealed class OutboxOnlyNotificationSender : INotificationSender
 {
     public Task SendAsync(OutboxMessage message, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public bool Delivers => false;
 }

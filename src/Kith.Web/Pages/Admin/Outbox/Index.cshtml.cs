@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Kith.Web.Pages.Admin.Outbox;
 
 /// <summary>The notification outbox: what was queued, and whether it has gone.</summary>
-public class IndexModel(NotificationService notifications) : PageModel
+public class IndexModel(NotificationService notifications, INotificationSender sender) : PageModel
 {
     public const int PageSize = 50;
 
@@ -32,12 +32,15 @@ public class IndexModel(NotificationService notifications) : PageModel
         return Page();
     }
 
-    public static (string Text, string Colour) Status(OutboxSummary message)
+    /// <summary>False when no email or text service is set up, so nothing leaves the outbox.</summary>
+    public bool Delivers => sender.Delivers;
+
+    public static (string Text, string Colour) Status(OutboxSummary message, bool delivers)
     {
         ArgumentNullException.ThrowIfNull(message);
         if (message.SentAt is not null)
         {
-            return ("Sent", "green");
+            return delivers ? ("Sent", "green") : ("Kept here, not sent", "yellow");
         }
 
         return message.Failing ? ($"Failing ({message.Attempts} attempts)", "red") : ("Waiting", "grey");

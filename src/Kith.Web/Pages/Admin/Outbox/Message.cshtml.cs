@@ -7,8 +7,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Kith.Web.Pages.Admin.Outbox;
 
 /// <summary>One outbox message in full, so an administrator can read it (and, in development, follow its links).</summary>
-public partial class MessageModel(NotificationService notifications) : PageModel
+public partial class MessageModel(NotificationService notifications, INotificationSender sender) : PageModel
 {
+    /// <summary>False when no email or text service is set up, so nothing leaves the outbox.</summary>
+    public bool Delivers => sender.Delivers;
+
     public OutboxMessage Message { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
