@@ -25,8 +25,11 @@ public static class KithWebApp
         // Razor Pages first: its own options setup replaces RazorPagesOptions.Conventions, so a
         // module's Configure<RazorPagesOptions> (folder authorisation) registered before it is lost.
         services.AddRazorPages();
-        services.AddKithModules(builder.Configuration);
+
+        // The first hosted service: hosts start them in order, so the database is migrated (and the
+        // demo seeded, the index built) before any module's background service touches a table.
         services.AddHostedService<DatabaseInitializer>();
+        services.AddKithModules(builder.Configuration);
 
         services.AddHealthChecks().AddDbContextCheck<KithDbContext>("database", tags: ["ready"]);
         return builder;
