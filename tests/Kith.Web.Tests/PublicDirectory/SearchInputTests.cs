@@ -103,6 +103,20 @@ public class SearchInputTests(KithWebFactory factory) : IClassFixture<KithWebFac
     }
 
     [Fact]
+    public async Task A_radius_without_a_postcode_or_location_says_it_was_not_used()
+    {
+        using var client = factory.CreateClient();
+
+        var html = await client.GetStringAsync("/assets?radius=5");
+        var json = JsonDocument.Parse(await client.GetStringAsync("/api/v1/assets?radius=5"));
+
+        const string note = "A radius only works with a postcode or your location, so these results are from any distance. Enter a postcode to search nearby";
+        Assert.Contains(note, WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.Equal([note], json.RootElement.GetProperty("notes").EnumerateArray().Select(e => e.GetString()));
+        Assert.Empty(JsonDocument.Parse(await client.GetStringAsync("/api/v1/assets?radius=5&lat=53.7&lon=-2.2")).RootElement.GetProperty("notes").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Search_terms_are_shown_back_encoded()
     {
         using var client = factory.CreateClient();
