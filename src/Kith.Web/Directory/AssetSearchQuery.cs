@@ -220,6 +220,11 @@ public sealed record AssetSearchQuery(
             perPage = 20;
         }
 
+        if (radius is not null && near is null && postcodeText is null && !latGiven && !lonGiven)
+        {
+            notes.Add("A radius only works with a postcode or your location, so these results are from any distance. Enter a postcode to search nearby");
+        }
+
         var criteria = new AssetSearchCriteria
         {
             Text = text is not null && text.Length <= MaxTextLength ? text : null,

@@ -26,8 +26,8 @@ public static class KithWebApp
         // module's Configure<RazorPagesOptions> (folder authorisation) registered before it is lost.
         services.AddRazorPages();
 
-        // Before the modules: hosted services start in registration order, each awaited, so the database is
-        // migrated and seeded before a module's background service (the outbox dispatcher) first queries it.
+        // The first hosted service: hosts start them in order, so the database is migrated (and the
+        // demo seeded, the index built) before any module's background service touches a table.
         services.AddHostedService<DatabaseInitializer>();
         services.AddKithModules(builder.Configuration);
 

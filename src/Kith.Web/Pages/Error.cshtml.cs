@@ -1,3 +1,4 @@
+using Kith.Web.Infrastructure.Shell;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,6 +19,9 @@ public sealed class ErrorModel : PageModel
 
     public string Heading { get; private set; } = string.Empty;
 
+    /// <summary>True when a form was refused because its page was too old to send (see <see cref="ExpiredFormFilter"/>).</summary>
+    public bool FormExpired { get; private set; }
+
     public IActionResult OnGet(int? code) => Show(code);
 
     public IActionResult OnPost(int? code) => Show(code);
@@ -31,7 +35,8 @@ public sealed class ErrorModel : PageModel
     private IActionResult Show(int? code)
     {
         Code = code is >= 400 and <= 599 ? code.Value : StatusCodes.Status500InternalServerError;
-        Heading = HeadingFor(Code);
+        FormExpired = Code == StatusCodes.Status400BadRequest && HttpContext.Items.ContainsKey(ExpiredFormFilter.ItemKey);
+        Heading = FormExpired ? "Sorry, that form could not be sent" : HeadingFor(Code);
         Response.StatusCode = Code;
 
         var originalPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath

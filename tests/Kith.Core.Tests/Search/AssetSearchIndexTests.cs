@@ -137,6 +137,20 @@ public class AssetSearchIndexTests
     }
 
     [Fact]
+    public void Of_two_assets_covering_the_searcher_the_nearer_comes_first_even_with_a_slightly_better_text_match()
+    {
+        // Town-wide groups all cover the searcher; the one meeting round the corner should not sit
+        // below one across town because its description is a few words longer.
+        var index = Index(
+            TestAsset.Named("Brisk walk").Describe("A brisk walk.").NorthOfCentre(3.4).Serves(TestAsset.Centre, 10000),
+            TestAsset.Named("Brisk walk too").Describe("A brisk walk with a cup of tea afterwards in the park cafe.").NorthOfCentre(0).Serves(TestAsset.Centre, 10000));
+
+        var results = index.Search(new AssetSearchCriteria { Text = "brisk walk", Near = TestAsset.Centre });
+
+        Assert.Equal(["Brisk walk too", "Brisk walk"], Names(results));
+    }
+
+    [Fact]
     public void A_polygon_hole_and_broken_geojson_do_not_cover_the_searcher()
     {
         const string withHole = """

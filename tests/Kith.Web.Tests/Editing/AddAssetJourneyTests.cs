@@ -60,11 +60,15 @@ public class AddAssetJourneyTests(KithWebFactory factory) : IClassFixture<KithWe
         page = await client.PostAsync($"{draft}/when", ("Input.Times[0].Frequency", "Weekly"), ("Input.Times[0].Days", "Tuesday"),
             ("Input.Times[0].Opens", "19:00"), ("Input.Times[0].Closes", "18:00"));
         Assert.Equal(HttpStatusCode.BadRequest, page.Response.StatusCode);
-        Assert.Equal(["The finish time for the time must be after its start time"], page.Errors);
+        Assert.Equal(["The finish time must be after the start time"], page.Errors);
         Assert.Equal("18:00", page.FieldValue("Input.Times[0].Closes"));
+        page = await client.PostAsync($"{draft}/when", ("Input.Times[0].Frequency", "Weekly"), ("Input.Times[0].Days", "Tuesday"),
+            ("Input.Times[0].Opens", "19:00"), ("Input.Times[0].Closes", "21:00"), ("Input.Times[1].Frequency", "Weekly"),
+            ("Input.Times[1].Days", "Friday"), ("Input.Times[1].Opens", "11:00"), ("Input.Times[1].Closes", "10:00"));
+        Assert.Equal(["The finish time for time 2 must be after the start time"], page.Errors);
         page = await client.PostAsync($"{draft}/when", ("Input.Times[0].Frequency", "Monthly"), ("Input.Times[0].Days", "Tuesday"),
             ("Input.Times[0].Opens", "19:00"), ("Input.Times[0].Closes", "21:00"));
-        Assert.Equal(["Select which week of the month the time happens"], page.Errors);
+        Assert.Equal(["Select which week of the month it happens"], page.Errors);
         page = await client.PostAsync($"{draft}/when", ("Input.Times[0].Frequency", "Weekly"), ("Input.Times[0].Days", "Tuesday"),
             ("Input.Times[0].Opens", "19:00"), ("Input.Times[0].Closes", "21:00"));
         Assert.Equal($"{draft}/cost", page.Path);
@@ -95,6 +99,11 @@ public class AddAssetJourneyTests(KithWebFactory factory) : IClassFixture<KithWe
         // Contact
         page = await client.PostAsync($"{draft}/contact", ("Input.Email", "choir at example"), ("Input.Phone", "12"));
         Assert.Equal(["Enter an email address in the correct format, like name@example.org", "Enter a phone number, like 01632 960 001 or +44 1632 960 001"], page.Errors);
+        var longEmail = "choir@" + new string('e', 300) + ".org";
+        var longSite = "https://example.org/" + new string('p', 2000);
+        page = await client.PostAsync($"{draft}/contact", ("Input.Email", longEmail), ("Input.Website", longSite));
+        Assert.Equal(["Email address must be 254 characters or fewer", "Website address must be 2,000 characters or fewer"], page.Errors);
+        Assert.Equal(longSite, page.FieldValue("Input.Website"));
         page = await client.PostAsync($"{draft}/contact", ("Input.Email", "choir@example.org"), ("Input.Phone", "01632 960123"));
         Assert.Equal($"{draft}/check-answers", page.Path);
 

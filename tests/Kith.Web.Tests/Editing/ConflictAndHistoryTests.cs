@@ -112,6 +112,29 @@ public class ConflictAndHistoryTests(KithWebFactory factory) : IClassFixture<Kit
         Assert.Equal(HttpStatusCode.BadRequest, refused.Response.StatusCode);
         Assert.Contains("Someone else changed this asset since you opened this page", refused.Errors.Single(), StringComparison.Ordinal);
         Assert.False((await factory.GetAssetAsync(id)).IsArchived);
+
+        // The page now carries the latest version and keeps the reason, so trying again works.
+        Assert.Equal("2", refused.FieldValue("Version"));
+        Assert.Equal("Closed", refused.FieldValue("Reason"));
+        var archived = await blair.PostAsync($"/manage/assets/{id}/archive", ("Version", refused.FieldValue("Version")!), ("Reason", refused.FieldValue("Reason")!));
+        Assert.Equal($"/manage/assets/{id}", archived.Path);
+        Assert.True((await factory.GetAssetAsync(id)).IsArchived);
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("")]
+    public async Task A_tampered_version_on_the_archive_form_gets_the_plain_message_not_the_frameworks(string version)
+    {
+        var id = await factory.CreateAssetAsync("Repair cafe");
+        var (alex, _) = await TwoEditorsAsync();
+
+        var refused = await alex.PostAsync($"/manage/assets/{id}/archive", ("Version", version), ("Reason", "Closed"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Response.StatusCode);
+        Assert.Equal(["Someone else changed this asset since you opened this page. Check the latest details, then try again"], refused.Errors);
+        Assert.Equal("1", refused.FieldValue("Version"));
+        Assert.False((await factory.GetAssetAsync(id)).IsArchived);
     }
 
     private async Task<(HttpClient Alex, HttpClient Blair)> TwoEditorsAsync()

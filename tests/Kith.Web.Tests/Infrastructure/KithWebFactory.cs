@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace Kith.Web.Tests.Infrastructure;
 
@@ -17,6 +18,9 @@ public class KithWebFactory : WebApplicationFactory<Program>
     /// <summary>The password of every demo account when <see cref="SeedDemoArea"/> is set.</summary>
     public const string DemoPassword = "web-test-demo-password";
 
+    /// <summary>Everything the app logged, for checking that it logs no errors and no personal data.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     public string ConnectionString => $"Data Source={databasePath};Pooling=False";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -28,6 +32,7 @@ public class KithWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:SeedOnEmptyDatabase", SeedDemoArea ? "true" : "false");
         builder.UseSetting("Demo:Password", DemoPassword);
         builder.UseSetting("Map:TileUrl", string.Empty);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
     protected override void Dispose(bool disposing)

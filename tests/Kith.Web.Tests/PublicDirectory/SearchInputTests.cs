@@ -103,6 +103,39 @@ public class SearchInputTests(KithWebFactory factory) : IClassFixture<KithWebFac
     }
 
     [Fact]
+    public async Task A_radius_without_a_postcode_or_location_says_it_was_not_used()
+    {
+        using var client = factory.CreateClient();
+
+        var html = await client.GetStringAsync("/assets?radius=5");
+        var json = JsonDocument.Parse(await client.GetStringAsync("/api/v1/assets?radius=5"));
+
+        const string note = "A radius only works with a postcode or your location, so these results are from any distance. Enter a postcode to search nearby";
+        Assert.Contains(note, WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.Equal([note], json.RootElement.GetProperty("notes").EnumerateArray().Select(e => e.GetString()));
+        Assert.Empty(JsonDocument.Parse(await client.GetStringAsync("/api/v1/assets?radius=5&lat=53.7&lon=-2.2")).RootElement.GetProperty("notes").EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData("q=walk", false)]
+    [InlineData("q=walk&postcode=AV1&radius=5", false)]
+    [InlineData("kind=association", true)]
+    [InlineData("free=true", true)]
+    [InlineData("day=tuesday", true)]
+    [InlineData("age=abc", true)]
+    public async Task More_filters_starts_open_when_a_filter_in_it_is_set_or_wrong(string query, bool open)
+    {
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync($"/assets?{query}");
+
+        var document = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+        var details = document.QuerySelector("details.nhsuk-details");
+        Assert.NotNull(details);
+        Assert.Equal(open, details.HasAttribute("open"));
+    }
+
+    [Fact]
     public async Task Search_terms_are_shown_back_encoded()
     {
         using var client = factory.CreateClient();

@@ -182,6 +182,26 @@ public sealed class ShellWithDemoAreaTests : IDisposable
         Assert.Contains("Northbrook <Demo> is a made-up area", banner.TextContent, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/account/sign-in")]
+    [InlineData("/account/forgot-password")]
+    public async Task A_form_sent_without_a_current_antiforgery_token_says_why_and_how_to_keep_what_was_typed(string path)
+    {
+        using var client = factory.CreateClient();
+        using var form = new FormUrlEncodedContent([new("Input.Email", "someone@example.org"), new("__RequestVerificationToken", "stale")]);
+
+        var response = await client.PostAsync(path, form);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Sorry, that form could not be sent", html, StringComparison.Ordinal);
+        Assert.Contains("copy anything you typed", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("could not understand that request", html, StringComparison.Ordinal);
+
+        var other = await client.GetAsync("/error/400");
+        Assert.Contains("could not understand that request", await other.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_unhandled_exception_shows_the_service_error_page_without_details()
     {

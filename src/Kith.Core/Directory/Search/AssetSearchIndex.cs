@@ -11,8 +11,9 @@ namespace Kith.Core.Directory.Search;
 /// it in atomically. Registered as a singleton.
 /// </summary>
 /// <remarks>
-/// Relevance with text: <c>BM25F × exp(-distanceKm / 10) × 1.25 when a service area covers the
-/// searcher × 0.6 when not verified in the last 12 months</c>; ties by name, then id. Without text:
+/// Relevance with text: <c>BM25F × exp(-distanceKm / 10) (halfway to 1 when a service area covers the
+/// searcher) × 1.25 when a service area covers the searcher × 0.6 when not verified in the last 12
+/// months</c>; ties by name, then id. Without text:
 /// nearest first when a point is given, otherwise by name.
 /// </remarks>
 public sealed class AssetSearchIndex(TimeProvider? clock = null)
@@ -262,7 +263,10 @@ public sealed class AssetSearchIndex(TimeProvider? clock = null)
             var score = query.Tokens.Count == 0 ? 1.0 : TextScore(snapshot, document, query);
             if (criteria.Near is not null)
             {
-                var distanceFactor = covers ? 1.0 : distance is { } d ? Math.Exp(-d / 1000 / DistanceDecayKm) : UnknownDistanceFactor;
+                // Covering the searcher softens the distance decay by half rather than ignoring distance:
+                // a town-wide walking group meeting round the corner still comes before one across town.
+                var decay = distance is { } d ? Math.Exp(-d / 1000 / DistanceDecayKm) : (double?)null;
+                var distanceFactor = covers ? (decay is { } k ? (1 + k) / 2 : 1.0) : decay ?? UnknownDistanceFactor;
                 score *= distanceFactor * (covers ? CoverageLift : 1.0);
             }
 

@@ -1,4 +1,5 @@
 using Kith.Web.Infrastructure.Shell;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Kith.Web.Infrastructure.Modules;
 
@@ -10,6 +11,7 @@ public static class ShellModule
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section);
         services.AddMemoryCache();
         services.AddScoped<DemoAreaNotice>();
+        services.Configure<MvcOptions>(options => options.Filters.Add(new ExpiredFormFilter()));
         return services;
     }
 }

@@ -66,6 +66,14 @@ public class IndexModel(AssetSearchIndex index, PostcodeService postcodes, KithD
     /// <summary>True when the page asked for is past the last page of results.</summary>
     public bool PastTheEnd { get; private set; }
 
+    /// <summary>
+    /// True when any filter under "More filters" is set or has an error: the section then starts open,
+    /// so the searcher sees what is narrowing their results and every error link reaches its field.
+    /// </summary>
+    public bool FiltersInUse =>
+        Kind.Count > 0 || What.Count > 0 || Who.Count > 0 || Access.Count > 0 || Free.Count > 0
+        || !string.IsNullOrWhiteSpace(Age) || !string.IsNullOrWhiteSpace(Day) || !string.IsNullOrWhiteSpace(Time) || !string.IsNullOrWhiteSpace(Mode);
+
     public MapOptions Map => mapOptions.Value;
 
     public bool ShowMap => !string.IsNullOrWhiteSpace(Map.TileUrl) && Results is { Hits.Count: > 0 } && Results.Hits.Any(h => h.Location is not null);

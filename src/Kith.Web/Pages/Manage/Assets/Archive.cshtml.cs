@@ -47,6 +47,11 @@ public abstract class ArchiveOrRestoreModel(AssetService assets) : PageModel
         }
 
         Asset = asset;
+
+        // The hidden field must show the Version property (refreshed below after a conflict), not
+        // what was posted; a missing or tampered value is treated as a version the editor has not seen.
+        var versionUnreadable = ModelState[nameof(Version)]?.Errors.Count > 0;
+        ModelState.Remove(nameof(Version));
         var reason = Reason?.Trim();
         if (Archiving && string.IsNullOrEmpty(reason))
         {
@@ -57,7 +62,7 @@ public abstract class ArchiveOrRestoreModel(AssetService assets) : PageModel
             ModelState.AddModelError(nameof(Reason), "Reason must be 500 characters or fewer");
         }
 
-        if (ModelState.ErrorCount == 0 && asset.Version != Version)
+        if (ModelState.ErrorCount == 0 && (versionUnreadable || asset.Version != Version))
         {
             ModelState.AddModelError(nameof(Reason), "Someone else changed this asset since you opened this page. Check the latest details, then try again");
             Version = asset.Version;

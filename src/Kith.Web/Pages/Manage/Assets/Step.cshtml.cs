@@ -237,7 +237,11 @@ public sealed class StepModel(JourneyDraftService drafts, KithDbContext db, Post
 
             case "contact":
                 var email = Clean(i.Email);
-                if (email is not null && (!MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !email.Contains('.', StringComparison.Ordinal)))
+                if (email is not null && email.Length > MaxEmailLength)
+                {
+                    Error("Email", "Email address must be 254 characters or fewer");
+                }
+                else if (email is not null && (!MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !email.Contains('.', StringComparison.Ordinal)))
                 {
                     Error("Email", "Enter an email address in the correct format, like name@example.org");
                 }
@@ -249,7 +253,11 @@ public sealed class StepModel(JourneyDraftService drafts, KithDbContext db, Post
                 }
 
                 var website = Clean(i.Website);
-                if (website is not null && !IsWebLink(website))
+                if (website is not null && website.Length > MaxLinkLength)
+                {
+                    Error("Website", "Website address must be 2,000 characters or fewer");
+                }
+                else if (website is not null && !IsWebLink(website))
                 {
                     Error("Website", "Enter a website address that starts with https://");
                 }
@@ -314,7 +322,11 @@ public sealed class StepModel(JourneyDraftService drafts, KithDbContext db, Post
         }
 
         var link = online ? Clean(i.OnlineLink) : null;
-        if (link is not null && !IsWebLink(link))
+        if (link is not null && link.Length > MaxLinkLength)
+        {
+            Error("OnlineLink", "Link must be 2,000 characters or fewer");
+        }
+        else if (link is not null && !IsWebLink(link))
         {
             Error("OnlineLink", "Enter a link that starts with https://");
         }
@@ -329,13 +341,16 @@ public sealed class StepModel(JourneyDraftService drafts, KithDbContext db, Post
         {
             var t = Input.Times[n];
             var key = $"Times[{n}]";
-            var label = Input.Times.Count(x => !x.IsBlank) > 1 || n > 0 ? $"time {n + 1}" : "the time";
+            // One time reads "Enter the start time"; several name theirs: "Enter the start time for time 2".
+            var several = Input.Times.Count(x => !x.IsBlank) > 1 || n > 0;
+            var subject = several ? $"time {n + 1}" : "it";
+            var forLabel = several ? $" for time {n + 1}" : string.Empty;
             if (t.IsBlank)
             {
                 continue;
             }
 
-            var frequency = ParseEnum<ScheduleFrequency>(t.Frequency, $"{key}.Frequency", $"Select how often {label} happens");
+            var frequency = ParseEnum<ScheduleFrequency>(t.Frequency, $"{key}.Frequency", $"Select how often {subject} happens");
             var days = new List<DayOfWeek>();
             foreach (var value in t.Days)
             {
@@ -347,7 +362,7 @@ public sealed class StepModel(JourneyDraftService drafts, KithDbContext db, Post
 
             if (days.Count == 0)
             {
-                Error($"{key}.Days", $"Select at least one day for {label}");
+                Error($"{key}.Days", $"Select at least one day{forLabel}");
             }
 
             int? week = null;
@@ -359,15 +374,15 @@ public sealed class StepModel(JourneyDraftService drafts, KithDbContext db, Post
                 }
                 else
                 {
-                    Error($"{key}.WeekOfMonth", $"Select which week of the month {label} happens");
+                    Error($"{key}.WeekOfMonth", $"Select which week of the month {subject} happens");
                 }
             }
 
-            var opens = ParseTime(t.Opens, $"{key}.Opens", $"Enter the start time for {label}");
-            var closes = ParseTime(t.Closes, $"{key}.Closes", $"Enter the finish time for {label}");
+            var opens = ParseTime(t.Opens, $"{key}.Opens", $"Enter the start time{forLabel}");
+            var closes = ParseTime(t.Closes, $"{key}.Closes", $"Enter the finish time{forLabel}");
             if (opens is not null && closes is not null && closes <= opens)
             {
-                Error($"{key}.Closes", $"The finish time for {label} must be after its start time");
+                Error($"{key}.Closes", $"The finish time{forLabel} must be after the start time");
             }
 
             if (frequency is not null && days.Count > 0 && opens is not null && closes is not null && closes > opens)
@@ -443,6 +458,12 @@ public sealed class StepModel(JourneyDraftService drafts, KithDbContext db, Post
         Error(key, message);
         return null;
     }
+
+    /// <summary>The longest email address there can be (RFC 5321 path limit less its brackets).</summary>
+    private const int MaxEmailLength = 254;
+
+    /// <summary>The longest web link accepted; longer ones are not links people type.</summary>
+    private const int MaxLinkLength = 2000;
 
     private static bool IsWebLink(string text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.Host.Contains('.', StringComparison.Ordinal);
