@@ -94,15 +94,7 @@ public static class AssetFields
         return changed.Count == 0 ? "No changes" : string.Join(", ", changed);
     }
 
-    public static string KindLabel(AssetKind kind) => kind switch
-    {
-        AssetKind.Association => "Group or club",
-        AssetKind.Institution => "Service run by an organisation",
-        AssetKind.Physical => "Place or space",
-        AssetKind.Economic => "Money, work or trade",
-        AssetKind.Cultural => "Culture and heritage",
-        _ => kind.ToString(),
-    };
+    public static string KindLabel(AssetKind kind) => AssetKindNames.Label(kind);
 
     public static string IntroductionLabel(IntroductionPolicy policy) => policy switch
     {

@@ -8,15 +8,7 @@ public static class DirectoryWords
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
-    public static string Kind(AssetKind kind) => kind switch
-    {
-        AssetKind.Association => "Group or club",
-        AssetKind.Institution => "Service",
-        AssetKind.Physical => "Place or space",
-        AssetKind.Economic => "Local economy",
-        AssetKind.Cultural => "Culture and heritage",
-        _ => kind.ToString(),
-    };
+    public static string Kind(AssetKind kind) => AssetKindNames.Label(kind);
 
     /// <summary>A hint for the kind filter, saying what falls under it.</summary>
     public static string KindHint(AssetKind kind) => kind switch

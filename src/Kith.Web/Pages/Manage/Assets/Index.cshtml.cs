@@ -14,9 +14,22 @@ public sealed class IndexModel(KithDbContext db) : PageModel
 
     public sealed record Row(Guid Id, string Name, string? Organization, bool Archived, int Version, DateTime LastModified);
 
+    /// <summary>
+    /// 1-based, from the query string's <c>page</c> (read by hand: Razor Pages keeps its own "page" route
+    /// value, which model binding would find first). Anything unusable shows page 1; past the end shows the last.
+    /// </summary>
+    public int PageNumber { get; private set; } = 1;
+
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
     public int Total { get; private set; }
+
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    /// <summary>The address of page {0} of this list, keeping the name filter.</summary>
+    public string PageHrefTemplate => string.IsNullOrWhiteSpace(Query)
+        ? "/manage/assets?page={0}"
+        : $"/manage/assets?q={Uri.EscapeDataString(Query.Trim())}&page={{0}}";
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -30,7 +43,10 @@ public sealed class IndexModel(KithDbContext db) : PageModel
         }
 
         Total = await query.CountAsync(cancellationToken);
-        Rows = await query.OrderByDescending(a => a.LastModified).Take(PageSize)
+        var asked = int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page) ? page : 1;
+        PageNumber = Math.Clamp(asked, 1, PageCount);
+        Rows = await query.OrderByDescending(a => a.LastModified).ThenBy(a => a.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(a => new Row(a.Id, a.Name, a.Organization!.Name, a.ArchivedAt != null, a.Version, a.LastModified))
             .ToListAsync(cancellationToken);
     }
