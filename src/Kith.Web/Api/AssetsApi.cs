@@ -43,7 +43,8 @@ public static class AssetsApi
                 extensions: new Dictionary<string, object?> { ["unknown"] = unknown, ["known"] = AssetSearchParameters.Names });
         }
 
-        var query = await AssetSearchQuery.ParseAsync(parameters, services.Postcodes, services.Db, services.CancellationToken);
+        var query = await AssetSearchQuery.ParseAsync(
+            parameters, services.Postcodes, services.Db, services.CancellationToken, AssetSearchParameters.RepeatedNames(services.Request.Query));
         if (!query.IsValid)
         {
             return TypedResults.ValidationProblem(query.ErrorsByParameter(), title: "Some search parameters cannot be used");

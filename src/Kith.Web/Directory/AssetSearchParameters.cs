@@ -94,6 +94,19 @@ public sealed record AssetSearchParameters
         return query.Keys.Where(key => !Names.Contains(key, StringComparer.OrdinalIgnoreCase)).ToList();
     }
 
+    /// <summary>The single-valued parameters given more than once (page=1&amp;page=2), which cannot be used.</summary>
+    public static IReadOnlyList<string> RepeatedNames(IQueryCollection query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        string[] repeatable = ["kind", "what", "who", "access"];
+        return query
+            .Where(pair => pair.Value.Count > 1
+                && Names.Contains(pair.Key, StringComparer.OrdinalIgnoreCase)
+                && !repeatable.Contains(pair.Key, StringComparer.OrdinalIgnoreCase))
+            .Select(pair => pair.Key.ToLowerInvariant())
+            .ToList();
+    }
+
     private static string? Single(IQueryCollection query, string name) =>
         query.TryGetValue(name, out var values) && values.Count > 0 ? values.ToString() : null;
 

@@ -46,8 +46,9 @@ public sealed record AssetSearchQuery(
     public static string ToParameterValue(AttendanceMode mode) => Kebab(mode.ToString());
 
     /// <summary>Checks every parameter. Never throws for bad input; looks up postcodes and taxonomy terms.</summary>
+    /// <param name="repeated">Single-valued parameters the query string gave more than once (<see cref="AssetSearchParameters.RepeatedNames"/>).</param>
     public static async Task<AssetSearchQuery> ParseAsync(
-        AssetSearchParameters parameters, PostcodeService postcodes, KithDbContext db, CancellationToken cancellationToken)
+        AssetSearchParameters parameters, PostcodeService postcodes, KithDbContext db, CancellationToken cancellationToken, IReadOnlyList<string>? repeated = null)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(postcodes);
@@ -55,6 +56,15 @@ public sealed record AssetSearchQuery(
         var errors = new List<AssetSearchError>();
         var notes = new List<string>();
         void Fail(string parameter, string message) => errors.Add(new AssetSearchError(parameter, message));
+        foreach (var name in repeated ?? [])
+        {
+            Fail(name, $"Give {name} only once");
+        }
+
+        if (errors.Count > 0)
+        {
+            return new AssetSearchQuery(new AssetSearchCriteria(), errors, notes, null);
+        }
 
         var text = Blank(parameters.Q);
         if (text is not null && text.Length > MaxTextLength)

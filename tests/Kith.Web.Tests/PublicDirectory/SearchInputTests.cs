@@ -30,6 +30,8 @@ public class SearchInputTests(KithWebFactory factory) : IClassFixture<KithWebFac
         { "mode=by-post", "mode", "Mode must be in-person or online" },
         { "page=0", "page", "Page must be a whole number, 1 or more" },
         { "per_page=1000", "per_page", "Results per page must be between 1 and 100" },
+        { "page=1&page=2", "page", "Give page only once" },
+        { "postcode=AV1&Postcode=AV2", "postcode", "Give postcode only once" },
     };
 
     [Theory]

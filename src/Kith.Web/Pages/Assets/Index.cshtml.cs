@@ -102,7 +102,7 @@ public class IndexModel(AssetSearchIndex index, PostcodeService postcodes, KithD
         WhatTerms = terms.Where(t => t.TaxonomyId == KithTaxonomies.What).ToList();
         WhoTerms = terms.Where(t => t.TaxonomyId == KithTaxonomies.Who).ToList();
 
-        Query = await AssetSearchQuery.ParseAsync(parameters, postcodes, db, cancellationToken);
+        Query = await AssetSearchQuery.ParseAsync(parameters, postcodes, db, cancellationToken, AssetSearchParameters.RepeatedNames(Request.Query));
         if (!Query.IsValid)
         {
             foreach (var error in Query.Errors)
