@@ -52,6 +52,26 @@ public class PostcodeImporterTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_postcode_looked_up_before_an_import_moves_with_it(Provider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+        var importer = new PostcodeImporter(db);
+        var lookups = new PostcodeService(db);
+        Assert.True((await importer.ImportAsync(Csv("AV1 1AA,AV1  1AA,AV1 1AA,199001,,E1,53.700000,-2.200000,100"), CancellationToken.None)).Succeeded);
+
+        var before = await lookups.LookupAsync("AV1 1AA", CancellationToken.None);
+        Assert.Equal(53.7, before.Point!.Value.Latitude, 6);
+        Assert.Equal(before, await lookups.LookupAsync("av1 1aa", CancellationToken.None));
+
+        Assert.True((await importer.ImportAsync(Csv("AV1 1AA,AV1  1AA,AV1 1AA,199001,,E1,53.710000,-2.200000,100"), CancellationToken.None)).Succeeded);
+
+        var after = await lookups.LookupAsync("AV1 1AA", CancellationToken.None);
+        Assert.Equal(53.71, after.Point!.Value.Latitude, 6);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_broken_file_changes_nothing_and_names_the_line(Provider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

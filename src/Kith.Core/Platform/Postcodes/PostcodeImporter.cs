@@ -93,7 +93,7 @@ public sealed class PostcodeImporter(KithDbContext db)
             }
 
             db.ChangeTracker.Clear();
-            PostcodeService.ForgetDistrictCentres();
+            PostcodeService.ForgetCachedPostcodes();
             return result;
         }
     }

@@ -8,12 +8,18 @@ namespace Kith.Core.Platform.Postcodes;
 
 /// <summary>Looks up postcodes and postcode districts imported from the ONS Postcode Directory. Scoped.</summary>
 /// <remarks>
-/// District centres (the mean of the district's current postcodes) are cached for the life of the process,
-/// per database; <see cref="PostcodeImporter"/> clears the cache after every import.
+/// Found postcodes and district centres (the mean of the district's current postcodes) are cached for the
+/// life of the process, per database: search looks a postcode up on every request, and the directory only
+/// changes through <see cref="PostcodeImporter"/>, which clears both caches after every import. The postcode
+/// cache holds at most <see cref="MaxCachedPostcodes"/> entries and starts again when full.
 /// </remarks>
 public sealed partial class PostcodeService(KithDbContext db)
 {
+    /// <summary>The most found postcodes kept in memory (a few megabytes).</summary>
+    public const int MaxCachedPostcodes = 20_000;
+
     private static readonly ConcurrentDictionary<(string Database, string District), GeoPoint?> DistrictCentres = new();
+    private static readonly ConcurrentDictionary<(string Database, string Code), PostcodeLookupResult> FoundPostcodes = new();
 
     /// <summary>Looks up what a person typed. Never throws for bad input: the result says what went wrong.</summary>
     /// <remarks>
@@ -32,13 +38,26 @@ public sealed partial class PostcodeService(KithDbContext db)
 
         if (parsed.Inward is not null)
         {
+            var key = (db.Database.GetConnectionString() ?? string.Empty, parsed.Code);
+            if (FoundPostcodes.TryGetValue(key, out var cached))
+            {
+                return cached;
+            }
+
             var found = await db.Postcodes.AsNoTracking()
                 .Where(p => p.Code == parsed.Code)
                 .Select(p => new { p.Display, p.Latitude, p.Longitude })
                 .SingleOrDefaultAsync(cancellationToken);
             if (found is not null)
             {
-                return new PostcodeLookupResult(PostcodeMatch.Exact, found.Display, new GeoPoint(found.Latitude, found.Longitude));
+                var result = new PostcodeLookupResult(PostcodeMatch.Exact, found.Display, new GeoPoint(found.Latitude, found.Longitude));
+                if (FoundPostcodes.Count >= MaxCachedPostcodes)
+                {
+                    FoundPostcodes.Clear();
+                }
+
+                FoundPostcodes[key] = result;
+                return result;
             }
         }
 
@@ -48,8 +67,12 @@ public sealed partial class PostcodeService(KithDbContext db)
             : new PostcodeLookupResult(PostcodeMatch.District, parsed.Outward, centre);
     }
 
-    /// <summary>Forgets every cached district centre, so the next look-up reads the directory again.</summary>
-    public static void ForgetDistrictCentres() => DistrictCentres.Clear();
+    /// <summary>Forgets every cached postcode and district centre, so the next look-up reads the directory again.</summary>
+    public static void ForgetCachedPostcodes()
+    {
+        FoundPostcodes.Clear();
+        DistrictCentres.Clear();
+    }
 
     private async Task<GeoPoint?> DistrictCentreAsync(string district, CancellationToken cancellationToken)
     {
