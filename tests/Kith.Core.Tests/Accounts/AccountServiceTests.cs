@@ -185,23 +185,8 @@ public class AccountServiceTests
     private static ServiceProvider Services(TestDatabase database)
     {
         var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
-        services.AddScoped(provider => new KithDbContext(database.Options, provider.GetRequiredService<TimeProvider>()));
-        services.AddIdentityCore<KithUser>(options =>
-            {
-                options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 12;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Password.RequireUppercase = false;
-                options.Password.RequireLowercase = false;
-                options.Password.RequireDigit = false;
-            })
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<KithDbContext>()
+        services.AddKithAccounts(database, new FakeTimeProvider(Now))
             .AddTokenProvider<TestTokenProvider>(TokenOptions.DefaultProvider);
-        services.AddScoped<NotificationService>();
-        services.AddScoped<AccountService>();
         return services.BuildServiceProvider();
     }
 }

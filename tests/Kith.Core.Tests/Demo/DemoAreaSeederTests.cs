@@ -23,22 +23,7 @@ public class DemoAreaSeederTests
     private static ServiceProvider Services(TestDatabase database, TimeProvider clock)
     {
         var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton(clock);
-        services.AddScoped(_ => database.CreateContext(clock));
-        services.AddIdentityCore<KithUser>(options =>
-            {
-                options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 12;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Password.RequireUppercase = false;
-                options.Password.RequireLowercase = false;
-                options.Password.RequireDigit = false;
-            })
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<KithDbContext>();
-        services.AddScoped<NotificationService>();
-        services.AddScoped<AccountService>();
+        services.AddKithAccounts(database, clock);
         services.AddScoped<DemoAreaSeeder>();
         return services.BuildServiceProvider();
     }

@@ -47,19 +47,7 @@ public static class AccountsModule
             .Validate(o => o.PollInterval > TimeSpan.Zero && o.BatchSize > 0, "Outbox:PollInterval and Outbox:BatchSize must be positive.")
             .ValidateOnStart();
 
-        services.AddIdentity<KithUser, IdentityRole>(options =>
-            {
-                options.User.RequireUniqueEmail = true;
-                options.SignIn.RequireConfirmedAccount = false;
-                options.Password.RequiredLength = PasswordRules.MinimumLength;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Password.RequireUppercase = false;
-                options.Password.RequireLowercase = false;
-                options.Password.RequireDigit = false;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-            })
+        services.AddIdentity<KithUser, IdentityRole>(AccountRules.Apply)
             .AddEntityFrameworkStores<KithDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<KithClaimsPrincipalFactory>();
@@ -122,11 +110,4 @@ public static class AccountsModule
 
         return Path.GetFullPath(Path.Combine("data", "keys"));
     }
-}
-
-/// <summary>Password rules shown to people and enforced by Identity.</summary>
-public static class PasswordRules
-{
-    /// <summary>A long password beats a complicated one; no other rules.</summary>
-    public const int MinimumLength = 12;
 }

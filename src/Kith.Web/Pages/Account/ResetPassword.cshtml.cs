@@ -24,12 +24,12 @@ public class ResetPasswordModel(AccountService accounts) : PageModel
     /// <summary>True when the link is missing its account or token, or they no longer work.</summary>
     public bool LinkBroken { get; private set; }
 
-    public int MinimumLength => PasswordRules.MinimumLength;
+    public int MinimumLength => AccountRules.MinimumPasswordLength;
 
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Enter a new password")]
-        [StringLength(200, MinimumLength = PasswordRules.MinimumLength, ErrorMessage = "Password must be 12 characters or more")]
+        [StringLength(200, MinimumLength = AccountRules.MinimumPasswordLength, ErrorMessage = "Password must be 12 characters or more")]
         public string? Password { get; set; }
 
         [Required(ErrorMessage = "Enter the new password again")]
