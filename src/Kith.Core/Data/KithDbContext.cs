@@ -1,5 +1,7 @@
 using System.Text.Json;
+using System.Reflection;
 using Kith.Core.Directory;
+using Kith.Core.People;
 using Kith.Core.Platform;
 using Kith.Core.Platform.Accounts;
 using Kith.Core.Platform.Audit;
@@ -7,10 +9,13 @@ using Kith.Core.Platform.Jobs;
 using Kith.Core.Platform.Journeys;
 using Kith.Core.Platform.Notifications;
 using Kith.Core.Platform.Postcodes;
+using Kith.Core.Platform.Protection;
+using Kith.Core.Platform.Teams;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Kith.Core.Data;
@@ -18,12 +23,16 @@ namespace Kith.Core.Data;
 /// <summary>
 /// The one database context. Each module keeps its entity configurations beside its code. Saving
 /// changes to an <see cref="IAuditedRecord"/> needs an actor (<see cref="Actor"/>) and writes the
-/// audit events in the same transaction.
+/// audit events in the same transaction. Properties marked <see cref="ProtectedTextAttribute"/> are stored
+/// encrypted with <paramref name="fields"/>, and their values never enter the audit trail.
 /// </summary>
-public class KithDbContext(DbContextOptions<KithDbContext> options, TimeProvider? clock = null)
+public class KithDbContext(DbContextOptions<KithDbContext> options, TimeProvider? clock = null, IFieldProtector? fields = null)
     : IdentityDbContext<KithUser, IdentityRole, string>(options)
 {
     private readonly TimeProvider clock = clock ?? TimeProvider.System;
+
+    /// <summary>Encrypts protected text. The model is cached per protector (see <see cref="ProtectorModelCacheKeyFactory"/>).</summary>
+    public IFieldProtector FieldProtector { get; } = fields ?? UnconfiguredFieldProtector.Instance;
 
     public DbSet<Organization> Organizations => Set<Organization>();
 
@@ -69,6 +78,48 @@ public class KithDbContext(DbContextOptions<KithDbContext> options, TimeProvider
 
     public DbSet<JourneyDraft> JourneyDrafts => Set<JourneyDraft>();
 
+    public DbSet<Team> Teams => Set<Team>();
+
+    public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<PersonTeam> PersonTeams => Set<PersonTeam>();
+
+    public DbSet<AboutMeVersion> AboutMeVersions => Set<AboutMeVersion>();
+
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+
+    public DbSet<ConversationQuote> ConversationQuotes => Set<ConversationQuote>();
+
+    public DbSet<PromptSet> PromptSets => Set<PromptSet>();
+
+    public DbSet<Strength> Strengths => Set<Strength>();
+
+    public DbSet<NetworkTie> NetworkTies => Set<NetworkTie>();
+
+    public DbSet<NetworkSnapshot> NetworkSnapshots => Set<NetworkSnapshot>();
+
+    public DbSet<Goal> Goals => Set<Goal>();
+
+    public DbSet<GoalRating> GoalRatings => Set<GoalRating>();
+
+    public DbSet<GoalAction> GoalActions => Set<GoalAction>();
+
+    public DbSet<Concern> Concerns => Set<Concern>();
+
+    public DbSet<InstrumentDefinition> Instruments => Set<InstrumentDefinition>();
+
+    public DbSet<CheckIn> CheckIns => Set<CheckIn>();
+
+    public DbSet<CheckInAnswer> CheckInAnswers => Set<CheckInAnswer>();
+
+    public DbSet<Consent> Consents => Set<Consent>();
+
+    public DbSet<SuggestedChange> SuggestedChanges => Set<SuggestedChange>();
+
+    public DbSet<BreakGlassAccess> BreakGlassAccesses => Set<BreakGlassAccess>();
+
     /// <summary>Who the next save is on behalf of. Required when the save touches an audited record.</summary>
     public ProcessContext? Actor { get; set; }
 
@@ -76,6 +127,24 @@ public class KithDbContext(DbContextOptions<KithDbContext> options, TimeProvider
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(KithDbContext).Assembly);
+
+        var converter = new ProtectedTextConverter(FieldProtector);
+        foreach (var entity in builder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                if (property.PropertyInfo?.GetCustomAttribute<ProtectedTextAttribute>() is not null)
+                {
+                    property.SetValueConverter(converter);
+                }
+            }
+        }
+    }
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        optionsBuilder.ReplaceService<IModelCacheKeyFactory, ProtectorModelCacheKeyFactory>();
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -136,6 +205,7 @@ public class KithDbContext(DbContextOptions<KithDbContext> options, TimeProvider
                 EntityId = record.Id.ToString(),
                 Changes = changes,
                 Reason = actor.Reason,
+                PersonId = (record as IPersonalRecord)?.PersonId,
             });
         }
 
@@ -153,7 +223,9 @@ public class KithDbContext(DbContextOptions<KithDbContext> options, TimeProvider
             case EntityState.Modified:
                 var changed = entry.Properties
                     .Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))
-                    .ToDictionary(p => p.Metadata.Name, p => new { from = p.OriginalValue, to = p.CurrentValue });
+                    .ToDictionary(p => p.Metadata.Name, p => IsProtected(p)
+                        ? new { from = (object?)"(protected)", to = (object?)"(protected)" }
+                        : new { from = p.OriginalValue, to = p.CurrentValue });
                 if (changed.Count == 0)
                 {
                     return (null, null);
@@ -169,6 +241,19 @@ public class KithDbContext(DbContextOptions<KithDbContext> options, TimeProvider
             default:
                 return (null, null);
         }
+    }
+
+    private static bool IsProtected(PropertyEntry property) =>
+        property.Metadata.PropertyInfo?.GetCustomAttribute<ProtectedTextAttribute>() is not null;
+
+    /// <summary>
+    /// Caches one model per field protector: the protected-text converters hold the protector, so two hosts
+    /// (or tests) with different key rings must not share a model.
+    /// </summary>
+    private sealed class ProtectorModelCacheKeyFactory : IModelCacheKeyFactory
+    {
+        public object Create(DbContext context, bool designTime) =>
+            context is KithDbContext kith ? (context.GetType(), kith.FieldProtector, designTime) : (context.GetType(), designTime);
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

@@ -16,6 +16,7 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.Property(a => a.EntityId).HasMaxLength(100);
         builder.HasIndex(a => new { a.EntityType, a.EntityId });
         builder.HasIndex(a => a.OccurredAt);
+        builder.HasIndex(a => new { a.PersonId, a.OccurredAt });
     }
 }
 

@@ -11,7 +11,7 @@ namespace Kith.Web.Pages;
 /// shows exception details. Requests that were for the JSON APIs get a problem details body instead.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class ErrorModel : PageModel
+public sealed partial class ErrorModel : PageModel
 {
     private static readonly string[] ApiPrefixes = ["/api", "/oruk", "/fhir"];
 
@@ -21,6 +21,11 @@ public sealed class ErrorModel : PageModel
 
     /// <summary>True when a form was refused because its page was too old to send (see <see cref="ExpiredFormFilter"/>).</summary>
     public bool FormExpired { get; private set; }
+
+    /// <summary>
+    /// For a 403 on a person's record seen by staff: the person, so the page can offer break-glass access.
+    /// </summary>
+    public Guid? BreakGlassPersonId { get; private set; }
 
     public IActionResult OnGet(int? code) => Show(code);
 
@@ -46,8 +51,21 @@ public sealed class ErrorModel : PageModel
             return new ObjectResult(new ProblemDetails { Status = Code, Title = Heading }) { StatusCode = Code };
         }
 
+        if (Code == StatusCodes.Status403Forbidden && originalPath is not null
+            && Kith.Web.Infrastructure.Modules.PeopleModule.StaffRoles.Any(User.IsInRole))
+        {
+            var match = PersonPath().Match(originalPath);
+            if (match.Success && Guid.TryParse(match.Groups[1].Value, out var personId))
+            {
+                BreakGlassPersonId = personId;
+            }
+        }
+
         return Page();
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^/people/([0-9a-fA-F-]{36})(/|$)")]
+    private static partial System.Text.RegularExpressions.Regex PersonPath();
 
     public static string HeadingFor(int code) => code switch
     {

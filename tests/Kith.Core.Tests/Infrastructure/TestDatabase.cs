@@ -97,7 +97,7 @@ public sealed class TestDatabase : IAsyncDisposable
         }
     }
 
-    public KithDbContext CreateContext(TimeProvider? clock = null) => new(Options, clock);
+    public KithDbContext CreateContext(TimeProvider? clock = null) => new(Options, clock, TestFieldProtector.Instance);
 
     public async ValueTask DisposeAsync()
     {

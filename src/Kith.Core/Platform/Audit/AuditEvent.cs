@@ -27,6 +27,12 @@ public class AuditEvent
     public string? Changes { get; set; }
 
     public string? Reason { get; set; }
+
+    /// <summary>
+    /// The person whose record this event is about (for <c>IPersonalRecord</c> changes and for reads), so the
+    /// person's access log, the subject-access export and erasure can find it. Null for everything else.
+    /// </summary>
+    public Guid? PersonId { get; set; }
 }
 
 /// <summary>The verbs an audit event records.</summary>
