@@ -15,12 +15,14 @@ public static class KithModules
         services.AddPublicDirectory();
         services.AddKithEditing();
         services.AddKithPeople();
+        services.AddKithRecords();
         return services;
     }
 
     public static IEndpointRouteBuilder MapKithEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPublicDirectory();
+        endpoints.MapPeopleApi();
         return endpoints;
     }
 }

@@ -114,6 +114,7 @@ public sealed class DemoAreaSeeder(KithDbContext db, AccountService accounts, Ti
             credentials.Add(new DemoCredential(role, email, password));
         }
 
+        await new Kith.Core.People.Records.DemoPeopleSeeder(db).SeedAsync(Today(), await db.Users.Where(u => u.Email == $"practitioner@{EmailDomain}" || u.Email == $"manager@{EmailDomain}").OrderByDescending(u => u.Email).Select(u => u.Id).ToListAsync(cancellationToken), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return new DemoSeedResult(area.Organizations.Count, area.AssetCount, imported.Added, credentials);
