@@ -8,6 +8,7 @@ public static class GoalsModule
     public static IServiceCollection AddKithGoals(this IServiceCollection services)
     {
         services.AddScoped<GoalService>();
+        services.AddScoped<Kith.Core.People.Concerns.ConcernService>();
         return services;
     }
 }
