@@ -19,7 +19,10 @@ public sealed class GoalPagesTests : IClassFixture<GoalPagesTests.Fixture>
         "/people/{0}/goals/{1}",
         "/people/{0}/concerns",
         "/people/{0}/concerns/new",
-        "/people/{0}/concerns/{2}");
+        "/people/{0}/concerns/{2}",
+        "/people/{0}/check-ins",
+        "/people/{0}/check-ins/new",
+        "/people/{0}/check-ins/new?instrument=ons4");
 
     [Theory]
     [MemberData(nameof(Routes))]
@@ -109,6 +112,56 @@ public sealed class GoalPagesTests : IClassFixture<GoalPagesTests.Fixture>
         var saved = await fixture.Factory.WithDbAsync(db => db.Goals.AsNoTracking().SingleAsync(g => g.Id == goalId));
         Assert.Equal("Walk to the shops", saved.Words);
         Assert.Equal(2, saved.Version);
+    }
+
+    [Fact]
+    public async Task An_ons4_answer_of_11_is_refused_with_nothing_saved_and_a_good_check_in_is_saved_unsummed()
+    {
+        using var client = await fixture.TeamClientAsync();
+        var url = $"/people/{fixture.PersonId}/check-ins/new?instrument=ons4";
+        var token = TestAccounts.AntiforgeryToken(await client.GetStringAsync(url));
+        (string, string)[] rest = [("Answers[worthwhile]", "8"), ("Answers[happy]", "6"), ("Answers[anxious]", "2"), ("Stage", "Start"), ("TakenOn.Day", "1"), ("TakenOn.Month", "12"), ("TakenOn.Year", "2026")];
+
+        using var bad = await client.PostAsync(url, Form(token, [("Answers[satisfied]", "11"), .. rest]));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("The answer to question 1 must be a whole number from 0 to 10", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await fixture.Factory.WithDbAsync(db => db.CheckIns.CountAsync(c => c.PersonId == fixture.PersonId)));
+
+        using var future = await client.PostAsync(url, Form(token, [("Answers[satisfied]", "7"), .. rest[..4], ("TakenOn.Day", "1"), ("TakenOn.Month", "1"), ("TakenOn.Year", "2099")]));
+        Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
+
+        using var good = await client.PostAsync(url, Form(token, [("Answers[satisfied]", "7"), .. rest]));
+        Assert.Equal(HttpStatusCode.OK, good.StatusCode);
+        var html = await good.Content.ReadAsStringAsync();
+        Assert.Contains("they are not added up", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Total", html, StringComparison.Ordinal);
+        var answers = await fixture.Factory.WithDbAsync(db => db.CheckInAnswers.Where(a => a.PersonId == fixture.PersonId).OrderBy(a => a.ItemKey).Select(a => a.ItemKey + "=" + a.Value).ToListAsync());
+        Assert.Equal(["anxious=2", "happy=6", "satisfied=7", "worthwhile=8"], answers);
+    }
+
+    [Fact]
+    public async Task An_invalid_uploaded_definition_lists_its_errors_and_saves_nothing()
+    {
+        var admin = await fixture.Factory.CreateUserAsync(KithRoles.Administrator);
+        using var client = fixture.Factory.CreateClient();
+        await client.SignInAsync(admin);
+        var page = await client.GetStringAsync("/admin/instruments");
+        Assert.Contains("ONS personal wellbeing", page, StringComparison.Ordinal);
+        Assert.Contains("WEMWBS", page, StringComparison.Ordinal);
+        var before = await fixture.Factory.WithDbAsync(db => db.Instruments.CountAsync());
+
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(TestAccounts.AntiforgeryToken(page)), "__RequestVerificationToken" },
+            { new ByteArrayContent("""{ "key": "Bad Key", "name": "x" }"""u8.ToArray()), "Definition", "bad.json" },
+        };
+        using var response = await client.PostAsync("/admin/instruments", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("$.key", html, StringComparison.Ordinal);
+        Assert.Contains("nothing was saved", html, StringComparison.Ordinal);
+        Assert.Equal(before, await fixture.Factory.WithDbAsync(db => db.Instruments.CountAsync()));
     }
 
     private static FormUrlEncodedContent Form(string token, params (string Key, string Value)[] fields) =>
