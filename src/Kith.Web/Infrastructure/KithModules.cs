@@ -16,6 +16,7 @@ public static class KithModules
         services.AddKithEditing();
         services.AddKithPeople();
         services.AddKithRecords();
+        services.AddKithGoals();
         return services;
     }
 
