@@ -12,7 +12,7 @@ public sealed class BreakGlassReviewModel(BreakGlassService breakGlass) : PageMo
 {
     public IReadOnlyList<BreakGlassSummary> Accesses { get; private set; } = [];
 
-    [BindProperty]
+    [BindProperty(SupportsGet = true)]
     public Guid AccessId { get; set; }
 
     [BindProperty]
