@@ -75,7 +75,10 @@ public sealed class GoalPagesTests : IClassFixture<GoalPagesTests.Fixture>
     {
         using var client = await fixture.TeamClientAsync();
         var url = $"/people/{fixture.PersonId}/goals/{fixture.GoalId}";
-        var token = TestAccounts.AntiforgeryToken(await client.GetStringAsync(url));
+        var page = await client.GetStringAsync(url);
+        Assert.Contains("name=\"Input.Levels[4]\"", page, StringComparison.Ordinal);
+        Assert.Contains("name=\"Rating.Score\"", page, StringComparison.Ordinal);
+        var token = TestAccounts.AntiforgeryToken(page);
         var date = new[] { ("Rating.RatedOn.Day", "1"), ("Rating.RatedOn.Month", "12"), ("Rating.RatedOn.Year", "2026") };
 
         using var bad = await client.PostAsync(url + "?handler=rate", Form(token, [("Rating.Score", "3"), .. date]));
@@ -119,7 +122,10 @@ public sealed class GoalPagesTests : IClassFixture<GoalPagesTests.Fixture>
     {
         using var client = await fixture.TeamClientAsync();
         var url = $"/people/{fixture.PersonId}/check-ins/new?instrument=ons4";
-        var token = TestAccounts.AntiforgeryToken(await client.GetStringAsync(url));
+        var form = await client.GetStringAsync(url);
+        Assert.Contains("name=\"Answers[anxious]\"", form, StringComparison.Ordinal);
+        Assert.Contains("10 (Completely)", form, StringComparison.Ordinal);
+        var token = TestAccounts.AntiforgeryToken(form);
         (string, string)[] rest = [("Answers[worthwhile]", "8"), ("Answers[happy]", "6"), ("Answers[anxious]", "2"), ("Stage", "Start"), ("TakenOn.Day", "1"), ("TakenOn.Month", "12"), ("TakenOn.Year", "2026")];
 
         using var bad = await client.PostAsync(url, Form(token, [("Answers[satisfied]", "11"), .. rest]));
