@@ -170,6 +170,34 @@ public sealed class GoalPagesTests : IClassFixture<GoalPagesTests.Fixture>
         Assert.Equal(before, await fixture.Factory.WithDbAsync(db => db.Instruments.CountAsync()));
     }
 
+    [Fact]
+    public async Task A_concern_too_long_is_refused_and_a_stale_concern_edit_keeps_both_versions()
+    {
+        using var client = await fixture.TeamClientAsync();
+        var concernId = await fixture.Factory.WithDbAsync(async db =>
+        {
+            var concern = new Concern { PersonId = fixture.PersonId, Area = ConcernArea.Housing, Description = "Damp in the flat", RaisedOn = new DateOnly(2026, 11, 2), Version = 3 };
+            db.Concerns.Add(concern);
+            await db.SaveChangesAsync();
+            return concern.Id;
+        });
+        var url = $"/people/{fixture.PersonId}/concerns/{concernId}";
+        var token = TestAccounts.AntiforgeryToken(await client.GetStringAsync(url));
+        (string, string)[] rest = [("Input.Area", "Housing"), ("Input.Status", "Noted"), ("Input.RaisedOn.Day", "2"), ("Input.RaisedOn.Month", "11"), ("Input.RaisedOn.Year", "2026")];
+
+        using var tooLong = await client.PostAsync(url, Form(token, [("Version", "3"), ("Input.Description", new string('a', Concern.TextLimit + 1)), .. rest]));
+        using var stale = await client.PostAsync(url, Form(token, [("Version", "2"), ("Input.Description", "Damp and mould in the bedroom"), .. rest]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var html = await stale.Content.ReadAsStringAsync();
+        Assert.Contains("Damp in the flat", html, StringComparison.Ordinal);
+        Assert.Contains("Damp and mould in the bedroom", html, StringComparison.Ordinal);
+        var saved = await fixture.Factory.WithDbAsync(db => db.Concerns.AsNoTracking().SingleAsync(c => c.Id == concernId));
+        Assert.Equal("Damp in the flat", saved.Description);
+        Assert.Equal(3, saved.Version);
+    }
+
     private static FormUrlEncodedContent Form(string token, params (string Key, string Value)[] fields) =>
         new([new("__RequestVerificationToken", token), .. fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value))]);
 
