@@ -20,10 +20,11 @@ public class GoalServiceTests
         Levels = ["Bike stays in the shed", "Bike pumped up", "Ride round the block", "Ride to the park", "Ride to my brother's"],
     };
 
-    [Fact]
-    public async Task Words_change_with_the_version_they_were_based_on_and_a_stale_version_is_a_conflict_that_saves_nothing()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Words_change_with_the_version_they_were_based_on_and_a_stale_version_is_a_conflict_that_saves_nothing(Provider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(Provider.Sqlite);
+        await using var database = await TestDatabase.CreateAsync(provider);
         var (db, goals, personId) = await StartAsync(database);
         var goal = await goals.CreateAsync(personId, Scaled);
 
@@ -70,10 +71,11 @@ public class GoalServiceTests
         await db.DisposeAsync();
     }
 
-    [Fact]
-    public async Task Upcoming_actions_are_not_done_on_active_goals_soonest_first()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Upcoming_actions_are_not_done_on_active_goals_soonest_first(Provider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(Provider.Sqlite);
+        await using var database = await TestDatabase.CreateAsync(provider);
         var (db, goals, personId) = await StartAsync(database);
         var active = await goals.CreateAsync(personId, Bike);
         var achieved = await goals.CreateAsync(personId, Bike with { Status = GoalStatus.Achieved });

@@ -75,7 +75,10 @@ public sealed class GoalPagesTests : IClassFixture<GoalPagesTests.Fixture>
     {
         using var client = await fixture.TeamClientAsync();
         var url = $"/people/{fixture.PersonId}/goals/{fixture.GoalId}";
-        var token = TestAccounts.AntiforgeryToken(await client.GetStringAsync(url));
+        var page = await client.GetStringAsync(url);
+        Assert.Contains("name=\"Input.Levels[4]\"", page, StringComparison.Ordinal);
+        Assert.Contains("name=\"Rating.Score\"", page, StringComparison.Ordinal);
+        var token = TestAccounts.AntiforgeryToken(page);
         var date = new[] { ("Rating.RatedOn.Day", "1"), ("Rating.RatedOn.Month", "12"), ("Rating.RatedOn.Year", "2026") };
 
         using var bad = await client.PostAsync(url + "?handler=rate", Form(token, [("Rating.Score", "3"), .. date]));
@@ -119,7 +122,10 @@ public sealed class GoalPagesTests : IClassFixture<GoalPagesTests.Fixture>
     {
         using var client = await fixture.TeamClientAsync();
         var url = $"/people/{fixture.PersonId}/check-ins/new?instrument=ons4";
-        var token = TestAccounts.AntiforgeryToken(await client.GetStringAsync(url));
+        var form = await client.GetStringAsync(url);
+        Assert.Contains("name=\"Answers[anxious]\"", form, StringComparison.Ordinal);
+        Assert.Contains("10 (Completely)", form, StringComparison.Ordinal);
+        var token = TestAccounts.AntiforgeryToken(form);
         (string, string)[] rest = [("Answers[worthwhile]", "8"), ("Answers[happy]", "6"), ("Answers[anxious]", "2"), ("Stage", "Start"), ("TakenOn.Day", "1"), ("TakenOn.Month", "12"), ("TakenOn.Year", "2026")];
 
         using var bad = await client.PostAsync(url, Form(token, [("Answers[satisfied]", "11"), .. rest]));
@@ -162,6 +168,34 @@ public sealed class GoalPagesTests : IClassFixture<GoalPagesTests.Fixture>
         Assert.Contains("$.key", html, StringComparison.Ordinal);
         Assert.Contains("nothing was saved", html, StringComparison.Ordinal);
         Assert.Equal(before, await fixture.Factory.WithDbAsync(db => db.Instruments.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_concern_too_long_is_refused_and_a_stale_concern_edit_keeps_both_versions()
+    {
+        using var client = await fixture.TeamClientAsync();
+        var concernId = await fixture.Factory.WithDbAsync(async db =>
+        {
+            var concern = new Concern { PersonId = fixture.PersonId, Area = ConcernArea.Housing, Description = "Damp in the flat", RaisedOn = new DateOnly(2026, 11, 2), Version = 3 };
+            db.Concerns.Add(concern);
+            await db.SaveChangesAsync();
+            return concern.Id;
+        });
+        var url = $"/people/{fixture.PersonId}/concerns/{concernId}";
+        var token = TestAccounts.AntiforgeryToken(await client.GetStringAsync(url));
+        (string, string)[] rest = [("Input.Area", "Housing"), ("Input.Status", "Noted"), ("Input.RaisedOn.Day", "2"), ("Input.RaisedOn.Month", "11"), ("Input.RaisedOn.Year", "2026")];
+
+        using var tooLong = await client.PostAsync(url, Form(token, [("Version", "3"), ("Input.Description", new string('a', Concern.TextLimit + 1)), .. rest]));
+        using var stale = await client.PostAsync(url, Form(token, [("Version", "2"), ("Input.Description", "Damp and mould in the bedroom"), .. rest]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var html = await stale.Content.ReadAsStringAsync();
+        Assert.Contains("Damp in the flat", html, StringComparison.Ordinal);
+        Assert.Contains("Damp and mould in the bedroom", html, StringComparison.Ordinal);
+        var saved = await fixture.Factory.WithDbAsync(db => db.Concerns.AsNoTracking().SingleAsync(c => c.Id == concernId));
+        Assert.Equal("Damp in the flat", saved.Description);
+        Assert.Equal(3, saved.Version);
     }
 
     private static FormUrlEncodedContent Form(string token, params (string Key, string Value)[] fields) =>
