@@ -102,3 +102,6 @@ public static class AccessLogEntries
         _ => "part of the record",
     };
 }
+
+/// <summary>What the shared access log table shows: a page and the address of other pages ("{0}" for the number).</summary>
+public sealed record AccessLogView(AccessLogPage Log, string HrefTemplate);
