@@ -20,6 +20,7 @@ public static class MyViewModule
         });
         services.Configure<IdentityOptions>(o =>
             o.Tokens.ProviderMap[InvitationTokens.ProviderName] = new TokenProviderDescriptor(typeof(InvitationTokenProvider)));
+        services.AddKithPersonRights();
         return services;
     }
 }
