@@ -10,5 +10,6 @@ internal static class CliVerbs
         yield return UsersCommand.Create();
         yield return PostcodesCommand.Create();
         yield return DemoCommand.Create();
+        yield return PeopleCommand.Create();
     }
 }

@@ -17,6 +17,7 @@ public static class KithModules
         services.AddKithPeople();
         services.AddKithRecords();
         services.AddKithGoals();
+        services.AddKithMyView();
         return services;
     }
 
