@@ -88,17 +88,39 @@ public sealed class AboutMeService(KithDbContext db, TimeProvider clock)
             var text = sections[section];
             if (text is not null && text.Length > AboutMeVersion.SectionLimit)
             {
-                errors[section.ToString()] =
-                    $"Each section can be at most {AboutMeVersion.SectionLimit:N0} characters. This one has {text.Length:N0}: shorten it by {text.Length - AboutMeVersion.SectionLimit:N0}.";
+                errors[section.ToString()] = string.Create(
+                    System.Globalization.CultureInfo.GetCultureInfo("en-GB"),
+                    $"{AboutMeHeadings.Of(section)} can be up to {AboutMeVersion.SectionLimit:N0} characters; this one has {text.Length:N0}. Shorten it by {text.Length - AboutMeVersion.SectionLimit:N0}");
             }
         }
 
         if (supportedBy is not null && supportedBy.Trim().Length > SupportedByLimit)
         {
-            errors["SupportedBy"] = $"Who supported the writing can be at most {SupportedByLimit} characters.";
+            errors["SupportedBy"] = $"Supported to write this by can be up to {SupportedByLimit} characters";
         }
 
         return errors;
+    }
+
+    /// <summary>Saves the sections given (a section left out keeps its latest text); see the other overload.</summary>
+    public async Task<AboutMeSaveResult> SaveAsync(
+        Guid personId,
+        int basedOnNumber,
+        IReadOnlyDictionary<AboutMeSection, string?> sections,
+        string? supportedBy,
+        string? writtenByUserId,
+        string writtenByName,
+        bool writtenByPerson,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sections);
+        var latest = AboutMeSections.From(await LatestAsync(personId, cancellationToken));
+        string? Pick(AboutMeSection s) => sections.TryGetValue(s, out var text) ? text : latest[s];
+        var all = new AboutMeSections(
+            Pick(AboutMeSection.WhatMattersMost), Pick(AboutMeSection.PeopleImportant), Pick(AboutMeSection.Communication),
+            Pick(AboutMeSection.Wellness), Pick(AboutMeSection.PleaseDoAndDont), Pick(AboutMeSection.HowAndWhenToSupport),
+            Pick(AboutMeSection.AlsoWorthKnowing));
+        return await SaveAsync(personId, basedOnNumber, all, supportedBy, writtenByUserId, writtenByName, writtenByPerson, cancellationToken);
     }
 
     /// <summary>

@@ -96,7 +96,7 @@ public sealed class ConversationService(KithDbContext db, TimeProvider clock)
         var hasContent = draft.Quotes.Any(q => !string.IsNullOrWhiteSpace(q))
             || !string.IsNullOrWhiteSpace(draft.Notes)
             || !string.IsNullOrWhiteSpace(draft.Agreed)
-            || (draft.Type == ConversationType.IntensiveSupport && !string.IsNullOrWhiteSpace(draft.SafetyPlan));
+            || !string.IsNullOrWhiteSpace(draft.SafetyPlan);
         if (!hasContent)
         {
             errors["Content"] = EmptyMessage;
@@ -125,7 +125,7 @@ public sealed class ConversationService(KithDbContext db, TimeProvider clock)
             Notes = Clean(draft.Notes),
             Agreed = Clean(draft.Agreed),
             ComeBackOn = draft.ComeBackOn,
-            SafetyPlan = draft.Type == ConversationType.IntensiveSupport ? Clean(draft.SafetyPlan) : null,
+            SafetyPlan = Clean(draft.SafetyPlan),
             RecordedAt = clock.GetUtcNow().UtcDateTime,
             RecordedByUserId = userId,
             RecordedByName = userName,
