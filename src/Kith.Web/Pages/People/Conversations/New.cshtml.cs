@@ -72,6 +72,15 @@ public sealed class NewModel(ConversationService conversations, KithDbContext db
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        // The secondary buttons post name="handler": Razor Pages reads the handler from the query only.
+        switch (Request.Form["handler"].ToString())
+        {
+            case "more":
+                return await OnPostMoreAsync(cancellationToken);
+            case "prompts":
+                return await OnPostPromptsAsync(cancellationToken);
+        }
+
         ModelState.Clear();
         var draft = new ConversationDraft
         {
