@@ -18,6 +18,7 @@ public static class KithModules
         services.AddKithRecords();
         services.AddKithGoals();
         services.AddKithMyView();
+        services.AddKithAboutMe();
         return services;
     }
 
