@@ -15,6 +15,7 @@ public static class KithModules
         services.AddPublicDirectory();
         services.AddKithEditing();
         services.AddKithPeople();
+        services.AddKithStrengths();
         return services;
     }
 
