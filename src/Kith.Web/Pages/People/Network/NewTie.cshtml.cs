@@ -29,6 +29,6 @@ public sealed class NewTieModel(NetworkService network) : TiePageModel
 
         await network.AddAsync(PersonId, Input, Actor, cancellationToken);
         TempData["Notice"] = "Tie added";
-        return RedirectToPage("Index");
+        return Redirect($"/people/{PersonId}/network");
     }
 }

@@ -77,7 +77,7 @@ public sealed class TieModel(NetworkService network, KithDbContext db) : TiePage
         if (result.Succeeded)
         {
             TempData["Notice"] = notice;
-            return RedirectToPage("Index");
+            return Redirect($"/people/{PersonId}/network");
         }
 
         Conflict = await LoadAsync(cancellationToken);

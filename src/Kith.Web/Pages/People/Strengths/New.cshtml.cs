@@ -51,7 +51,7 @@ public sealed class NewModel(StrengthService strengths) : PersonPageModel
         }
 
         TempData["Notice"] = "Strength added";
-        return RedirectToPage("Index");
+        return Redirect($"/people/{PersonId}/strengths");
     }
 
     public sealed class StrengthForm
