@@ -91,6 +91,34 @@ public sealed class StrengthsAndNetworkTests : IClassFixture<StrengthsAndNetwork
         Assert.Contains("See the ecomap and change ties", record, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_removed_strength_leaves_the_list_and_a_snapshot_shows_what_changed_since()
+    {
+        var personId = await fixture.Factory.CreatePersonAsync(fixture.TeamId, "Rae Remove");
+        using var client = fixture.Factory.CreateClient();
+        await client.SignInAsync(fixture.TeamPractitioner);
+        await client.PostFormAsync($"/people/{personId}/strengths/new", new() { ["Input.Category"] = "Skill", ["Input.Words"] = "Mends bicycles", ["Input.NamedBy"] = "Person" });
+        var strengthId = await fixture.Factory.WithDbAsync(db => db.Strengths.Where(s => s.PersonId == personId).Select(s => s.Id).SingleAsync());
+
+        var removed = await client.PostFormAsync($"/people/{personId}/strengths?handler=Remove&strengthId={strengthId}", [], await client.GetStringAsync($"/people/{personId}/strengths"));
+
+        Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
+        Assert.DoesNotContain("Mends bicycles", await removed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.NotNull((await fixture.Factory.WithDbAsync(db => db.Strengths.SingleAsync(s => s.Id == strengthId))).RemovedAt);
+
+        var snapshot = await client.PostFormAsync($"/people/{personId}/network?handler=Snapshot", new() { ["Note"] = "First review" }, await client.GetStringAsync($"/people/{personId}/network"));
+        Assert.Equal(HttpStatusCode.OK, snapshot.StatusCode);
+        await client.PostFormAsync($"/people/{personId}/network/ties/new", new()
+        {
+            ["Input.Name"] = "Tuesday walkers", ["Input.To"] = "Group", ["Input.IsFormal"] = "false", ["Input.Strength"] = "3",
+            ["Input.Valence"] = "Supportive", ["Input.Direction"] = "TheyGive", ["Input.Frequency"] = "Weekly",
+        });
+        var snapshotId = await fixture.Factory.WithDbAsync(db => db.NetworkSnapshots.Where(s => s.PersonId == personId).Select(s => s.Id).SingleAsync());
+        var shown = await client.GetStringAsync($"/people/{personId}/network/snapshots?id={snapshotId}");
+        Assert.Contains("Tuesday walkers", shown, StringComparison.Ordinal);
+        Assert.Contains("Added", shown, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("strengths")]
     [InlineData("strengths/new")]
