@@ -19,6 +19,7 @@ public static class KithModules
         services.AddKithGoals();
         services.AddKithMyView();
         services.AddKithAboutMe();
+        services.AddKithStrengths();
         return services;
     }
 

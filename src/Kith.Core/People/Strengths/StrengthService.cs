@@ -1,145 +1,147 @@
 using Kith.Core.Data;
+using Kith.Core.Platform.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kith.Core.People.Strengths;
 
-/// <summary>What a strength form sends.</summary>
-public sealed record StrengthDetails(StrengthCategory Category, string? Words, NamedBy NamedBy, string? NamedByName);
-
-/// <summary>What happened to a strength save.</summary>
-public enum StrengthSaveOutcome
+/// <summary>What saving a strength or tie came to: the saved id, or errors by field, or a conflict.</summary>
+public sealed record SaveResult(Guid? Id, IReadOnlyDictionary<string, string> Errors, bool Conflict = false)
 {
-    Saved,
-    Invalid,
+    public bool Succeeded => Id is not null && Errors.Count == 0 && !Conflict;
 
-    /// <summary>Someone changed or removed it after the form was opened: nothing saved.</summary>
-    Conflict,
-    NotFound,
+    public static SaveResult Saved(Guid id) => new(id, new Dictionary<string, string>());
+
+    public static SaveResult Invalid(Dictionary<string, string> errors) => new(null, errors);
+
+    public static SaveResult Stale() => new(null, new Dictionary<string, string>(), true);
 }
 
-public sealed record StrengthSaveResult(StrengthSaveOutcome Outcome, Strength? Current, IReadOnlyDictionary<string, string> Errors);
-
-/// <summary>
-/// Adds, edits and removes (softly: <see cref="Strength.RemovedAt"/>) a person's strengths, keeping
-/// <see cref="Strength.SearchText"/> in step with <see cref="MatchText.Fold"/>. The caller sets the actor.
-/// </summary>
-public sealed class StrengthService(KithDbContext db, TimeProvider clock)
+/// <summary>Adds, changes and removes (softly) a person's strengths, keeping the search text in step.</summary>
+public sealed class StrengthService(KithDbContext db)
 {
-    /// <summary>The longest the "named by" name may be.</summary>
-    public const int NamedByNameLimit = 200;
-
-    /// <summary>Current strengths in category order, oldest first within each.</summary>
-    public async Task<IReadOnlyList<Strength>> CurrentAsync(Guid personId, CancellationToken cancellationToken = default) =>
-        (await db.Strengths.AsNoTracking()
+    public Task<List<Strength>> CurrentAsync(Guid personId, CancellationToken cancellationToken = default) =>
+        db.Strengths.AsNoTracking()
             .Where(s => s.PersonId == personId && s.RemovedAt == null)
-            .ToListAsync(cancellationToken))
-        .OrderBy(s => s.Category).ThenBy(s => s.RecordedAt).ToList();
+            .OrderBy(s => s.Category).ThenBy(s => s.RecordedAt)
+            .ToListAsync(cancellationToken);
 
-    public static IReadOnlyDictionary<string, string> Validate(StrengthDetails details)
+    public static Dictionary<string, string> Validate(string? words)
     {
-        ArgumentNullException.ThrowIfNull(details);
         var errors = new Dictionary<string, string>();
-        var words = details.Words?.Trim();
-        if (string.IsNullOrEmpty(words))
+        if (string.IsNullOrWhiteSpace(words))
         {
-            errors[nameof(StrengthDetails.Words)] = "Enter the strength, in the person's words if you can.";
+            errors["Words"] = "Enter the strength in their own words";
         }
-        else if (words.Length > Strength.WordsLimit)
+        else if (words.Trim().Length > Strength.WordsLimit)
         {
-            errors[nameof(StrengthDetails.Words)] =
-                $"The strength can be at most {Strength.WordsLimit} characters. This has {words.Length}: shorten it by {words.Length - Strength.WordsLimit}.";
-        }
-
-        if (!Enum.IsDefined(details.Category))
-        {
-            errors[nameof(StrengthDetails.Category)] = "Choose what kind of strength this is.";
-        }
-
-        if (!Enum.IsDefined(details.NamedBy))
-        {
-            errors[nameof(StrengthDetails.NamedBy)] = "Choose who named this strength.";
-        }
-
-        if (details.NamedByName is { } name && name.Trim().Length > NamedByNameLimit)
-        {
-            errors[nameof(StrengthDetails.NamedByName)] = $"The name can be at most {NamedByNameLimit} characters.";
+            errors["Words"] = $"Their words must be {Strength.WordsLimit} characters or fewer; you have {words.Trim().Length}";
         }
 
         return errors;
     }
 
-    public async Task<StrengthSaveResult> AddAsync(Guid personId, StrengthDetails details, string recordedByName, CancellationToken cancellationToken = default)
+    public async Task<SaveResult> AddAsync(
+        Guid personId, StrengthCategory category, string? words, NamedBy namedBy, string? namedByName, string recordedByName,
+        ProcessContext? actor = null, CancellationToken cancellationToken = default)
     {
-        var errors = Validate(details);
+        var errors = Validate(words);
         if (errors.Count > 0)
         {
-            return new(StrengthSaveOutcome.Invalid, null, errors);
+            return SaveResult.Invalid(errors);
         }
 
-        var words = details.Words!.Trim();
+        var text = words!.Trim();
         var strength = new Strength
         {
             PersonId = personId,
-            Category = details.Category,
-            Words = words,
-            SearchText = MatchText.Fold(words),
-            NamedBy = details.NamedBy,
-            NamedByName = Blank(details.NamedByName),
-            RecordedAt = clock.GetUtcNow().UtcDateTime,
+            Category = category,
+            Words = text,
+            SearchText = MatchText.Fold(text),
+            NamedBy = namedBy,
+            NamedByName = string.IsNullOrWhiteSpace(namedByName) ? null : namedByName.Trim(),
+            RecordedAt = DateTime.UtcNow,
             RecordedByName = recordedByName,
         };
+        db.Actor = actor ?? db.Actor;
         db.Strengths.Add(strength);
         await db.SaveChangesAsync(cancellationToken);
-        return new(StrengthSaveOutcome.Saved, strength, errors);
+        return SaveResult.Saved(strength.Id);
     }
 
-    public async Task<StrengthSaveResult> EditAsync(Guid personId, Guid strengthId, int version, StrengthDetails details, CancellationToken cancellationToken = default)
+    public async Task<SaveResult> ChangeAsync(
+        Guid personId, Guid strengthId, int version, StrengthCategory category, string? words, NamedBy namedBy, string? namedByName,
+        ProcessContext actor, CancellationToken cancellationToken = default)
     {
-        var strength = await db.Strengths.FirstOrDefaultAsync(s => s.Id == strengthId && s.PersonId == personId, cancellationToken);
-        if (strength is null)
-        {
-            return new(StrengthSaveOutcome.NotFound, null, new Dictionary<string, string>());
-        }
-
-        var errors = Validate(details);
+        var errors = Validate(words);
         if (errors.Count > 0)
         {
-            return new(StrengthSaveOutcome.Invalid, strength, errors);
+            return SaveResult.Invalid(errors);
         }
 
-        if (strength.Version != version || strength.RemovedAt is not null)
+        var strength = await db.Strengths.SingleOrDefaultAsync(s => s.Id == strengthId && s.PersonId == personId && s.RemovedAt == null, cancellationToken);
+        if (strength is null || strength.Version != version)
         {
-            return new(StrengthSaveOutcome.Conflict, strength, errors);
+            return SaveResult.Stale();
         }
 
-        strength.Category = details.Category;
-        strength.Words = details.Words!.Trim();
-        strength.SearchText = MatchText.Fold(strength.Words);
-        strength.NamedBy = details.NamedBy;
-        strength.NamedByName = Blank(details.NamedByName);
+        var text = words!.Trim();
+        strength.Category = category;
+        strength.Words = text;
+        strength.SearchText = MatchText.Fold(text);
+        strength.NamedBy = namedBy;
+        strength.NamedByName = string.IsNullOrWhiteSpace(namedByName) ? null : namedByName.Trim();
         strength.Version++;
-        await db.SaveChangesAsync(cancellationToken);
-        return new(StrengthSaveOutcome.Saved, strength, errors);
+        db.Actor = actor;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return SaveResult.Stale();
+        }
+
+        return SaveResult.Saved(strength.Id);
     }
 
-    public async Task<StrengthSaveOutcome> RemoveAsync(Guid personId, Guid strengthId, int version, CancellationToken cancellationToken = default)
+    public async Task<bool> RemoveAsync(Guid personId, Guid strengthId, ProcessContext actor, CancellationToken cancellationToken = default)
     {
-        var strength = await db.Strengths.FirstOrDefaultAsync(s => s.Id == strengthId && s.PersonId == personId, cancellationToken);
+        var strength = await db.Strengths.SingleOrDefaultAsync(s => s.Id == strengthId && s.PersonId == personId && s.RemovedAt == null, cancellationToken);
         if (strength is null)
         {
-            return StrengthSaveOutcome.NotFound;
+            return false;
         }
 
-        if (strength.Version != version || strength.RemovedAt is not null)
-        {
-            return StrengthSaveOutcome.Conflict;
-        }
-
-        strength.RemovedAt = clock.GetUtcNow().UtcDateTime;
+        strength.RemovedAt = DateTime.UtcNow;
         strength.Version++;
-        await db.SaveChangesAsync(cancellationToken);
-        return StrengthSaveOutcome.Saved;
+        db.Actor = actor;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+
+        return true;
     }
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    /// <summary>Plain label for a category, as shown on screen.</summary>
+    public static string Label(StrengthCategory category) => category switch
+    {
+        StrengthCategory.Skill => "Skills",
+        StrengthCategory.Knowledge => "Knowledge",
+        StrengthCategory.PassionOrInterest => "Passions and interests",
+        StrengthCategory.Gift => "Gifts they could share",
+        StrengthCategory.Quality => "Qualities",
+        _ => "Experiences",
+    };
+
+    public static string Label(NamedBy namedBy, string? name) => (namedBy switch
+    {
+        NamedBy.Person => "They did",
+        NamedBy.Family => "Family or friends",
+        _ => "The worker",
+    }) + (string.IsNullOrWhiteSpace(name) ? string.Empty : $" ({name})");
 }
