@@ -48,6 +48,11 @@ public sealed class ConsentModel(ConsentService consents, TimeProvider clock) : 
             ModelState.AddModelError(nameof(Scope), "Choose what they agreed to share");
         }
 
+        if (Scope == ConsentScope.NamedOrganisation && string.IsNullOrWhiteSpace(OrganisationName))
+        {
+            ModelState.AddModelError(nameof(OrganisationName), "Enter the name of the organisation they agreed to share with");
+        }
+
         if (How is null)
         {
             ModelState.AddModelError(nameof(How), "Choose how they agreed");
