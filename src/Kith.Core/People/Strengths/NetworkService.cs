@@ -36,7 +36,7 @@ public sealed record SnapshotTie(Guid Id, string Name, string? Relationship, Tie
 public sealed record TieChange(string Name, string What);
 
 /// <summary>Adds, changes and ends a person's network ties, and takes snapshots of the network.</summary>
-public sealed class NetworkService(KithDbContext db)
+public sealed class NetworkService(KithDbContext db, TimeProvider clock)
 {
     public const int NameLimit = 200;
 
@@ -75,7 +75,7 @@ public sealed class NetworkService(KithDbContext db)
             return SaveResult.Invalid(errors);
         }
 
-        var now = DateTime.UtcNow;
+        var now = clock.GetUtcNow().UtcDateTime;
         var tie = new NetworkTie { PersonId = personId, Name = input.Name!.Trim(), CreatedAt = now, LastModified = now };
         Apply(tie, input);
         db.Actor = actor;
@@ -117,7 +117,7 @@ public sealed class NetworkService(KithDbContext db)
     public async Task<Guid> SnapshotAsync(Guid personId, string takenByName, string? note, ProcessContext actor, CancellationToken cancellationToken = default)
     {
         var ties = (await CurrentAsync(personId, cancellationToken)).Select(ToSnapshot).ToList();
-        var now = DateTime.UtcNow;
+        var now = clock.GetUtcNow().UtcDateTime;
         var snapshot = new NetworkSnapshot
         {
             PersonId = personId,
@@ -176,7 +176,7 @@ public sealed class NetworkService(KithDbContext db)
 
     private async Task<SaveResult> SaveAsync(NetworkTie tie, ProcessContext actor, CancellationToken cancellationToken)
     {
-        tie.LastModified = DateTime.UtcNow;
+        tie.LastModified = clock.GetUtcNow().UtcDateTime;
         tie.Version++;
         db.Actor = actor;
         try

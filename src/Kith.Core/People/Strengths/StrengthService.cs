@@ -17,7 +17,7 @@ public sealed record SaveResult(Guid? Id, IReadOnlyDictionary<string, string> Er
 }
 
 /// <summary>Adds, changes and removes (softly) a person's strengths, keeping the search text in step.</summary>
-public sealed class StrengthService(KithDbContext db)
+public sealed class StrengthService(KithDbContext db, TimeProvider clock)
 {
     public Task<List<Strength>> CurrentAsync(Guid personId, CancellationToken cancellationToken = default) =>
         db.Strengths.AsNoTracking()
@@ -59,7 +59,7 @@ public sealed class StrengthService(KithDbContext db)
             SearchText = MatchText.Fold(text),
             NamedBy = namedBy,
             NamedByName = string.IsNullOrWhiteSpace(namedByName) ? null : namedByName.Trim(),
-            RecordedAt = DateTime.UtcNow,
+            RecordedAt = clock.GetUtcNow().UtcDateTime,
             RecordedByName = recordedByName,
         };
         db.Actor = actor ?? db.Actor;
@@ -112,7 +112,7 @@ public sealed class StrengthService(KithDbContext db)
             return false;
         }
 
-        strength.RemovedAt = DateTime.UtcNow;
+        strength.RemovedAt = clock.GetUtcNow().UtcDateTime;
         strength.Version++;
         db.Actor = actor;
         try

@@ -29,19 +29,26 @@ public sealed record CaseloadPage(IReadOnlyList<CaseloadRow> Rows, int Total, in
 /// The people the user's teams work with, a page at a time: one count and one projection query (the latest
 /// "come back on" date is a correlated subquery), so a page costs the same with 100 or 100,000 people.
 /// </summary>
-public sealed class CaseloadQuery(KithDbContext db, PersonAccessService access)
+public sealed class CaseloadQuery(KithDbContext db)
 {
     public const int PageSize = 50;
 
     /// <summary>Longest search text read.</summary>
     public const int SearchLimit = 100;
 
+    private static readonly StringComparer NameOrder = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("en-GB"), ignoreCase: true);
+
     public async Task<CaseloadPage> GetAsync(string userId, string? search, CaseloadFilter filter, int page, int pageSize = PageSize, CancellationToken cancellationToken = default)
     {
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, 100);
-        var mine = access.PeopleOfTeamsOf(userId);
-        var people = db.People.AsNoTracking().Where(p => mine.Contains(p.Id));
+        // Start from the user's teams (a handful of ids) so the database walks the team index, not every
+        // person by name; a team's caseload (hundreds, at most a few thousand) is then sorted and paged here.
+        var teamIds = await db.TeamMembers.AsNoTracking().Where(m => m.UserId == userId).Select(m => m.TeamId).ToListAsync(cancellationToken);
+        var people = from pt in db.PersonTeams.AsNoTracking()
+                     where teamIds.Contains(pt.TeamId)
+                     join p in db.People.AsNoTracking() on pt.PersonId equals p.Id
+                     select p;
         people = filter switch
         {
             CaseloadFilter.Open => people.Where(p => p.ClosedOn == null),
@@ -56,15 +63,21 @@ public sealed class CaseloadQuery(KithDbContext db, PersonAccessService access)
             people = people.Where(p => EF.Functions.Like(p.Name.ToUpper(), pattern, "\\") || (p.PreferredName != null && EF.Functions.Like(p.PreferredName.ToUpper(), pattern, "\\")));
         }
 
-        var total = await people.CountAsync(cancellationToken);
-        var rows = await people
-            .OrderBy(p => p.Name).ThenBy(p => p.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(p => new CaseloadRow(
-                p.Id, p.Name, p.PreferredName, p.Pronouns,
-                db.Conversations.Where(c => c.PersonId == p.Id).Max(c => c.ComeBackOn),
-                p.ClosedOn))
-            .ToListAsync(cancellationToken);
+        var all = (await people
+                .Select(p => new CaseloadRow(p.Id, p.Name, p.PreferredName, p.Pronouns, null, p.ClosedOn))
+                .ToListAsync(cancellationToken))
+            .DistinctBy(r => r.Id)
+            .OrderBy(r => r.Name, NameOrder).ThenBy(r => r.Id)
+            .ToList();
+        var total = all.Count;
+        var onPage = all.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+        var ids = onPage.Select(r => r.Id).ToList();
+        var comeBack = await db.Conversations.AsNoTracking()
+            .Where(c => ids.Contains(c.PersonId) && c.ComeBackOn != null)
+            .GroupBy(c => c.PersonId)
+            .Select(g => new { g.Key, On = g.Max(c => c.ComeBackOn) })
+            .ToDictionaryAsync(x => x.Key, x => x.On, cancellationToken);
+        var rows = onPage.Select(r => r with { ComeBackOn = comeBack.GetValueOrDefault(r.Id) }).ToList();
         return new CaseloadPage(rows, total, page, pageSize);
     }
 }
