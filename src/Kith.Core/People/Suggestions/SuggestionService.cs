@@ -1,3 +1,4 @@
+using Kith.Core.People.Strengths;
 using System.Globalization;
 using System.Text;
 using Kith.Core.Data;
@@ -154,7 +155,7 @@ public sealed class SuggestionService(KithDbContext db, TimeProvider clock)
                     Category = StrengthCategory.PassionOrInterest,
                     Words = suggestion.ProposedText,
                     NamedBy = NamedBy.Person,
-                    SearchText = Fold(suggestion.ProposedText),
+                    SearchText = MatchText.Fold(suggestion.ProposedText),
                     RecordedAt = now,
                     RecordedByName = deciderName,
                 });
@@ -237,35 +238,6 @@ public sealed class SuggestionService(KithDbContext db, TimeProvider clock)
         }
 
         return new SuggestionOutcome(true, Id: suggestion.Id);
-    }
-
-    /// <summary>Lower case, accents removed, punctuation as spaces, single spaces: the strength search form.</summary>
-    public static string Fold(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var decomposed = text.ToLowerInvariant().Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        var space = false;
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            if (char.IsLetterOrDigit(c))
-            {
-                builder.Append(c);
-                space = false;
-            }
-            else if (!space && builder.Length > 0)
-            {
-                builder.Append(' ');
-                space = true;
-            }
-        }
-
-        return builder.ToString().TrimEnd().Normalize(NormalizationForm.FormC);
     }
 
     private Task<AboutMeVersion?> LatestAboutMeAsync(Guid personId, CancellationToken cancellationToken) =>

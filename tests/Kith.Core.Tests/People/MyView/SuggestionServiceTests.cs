@@ -20,7 +20,7 @@ public sealed class SuggestionServiceTests
     [InlineData("  Crème  brûlée, baking ", "creme brulee baking")]
     [InlineData("...", "")]
     public void Fold_lowers_removes_accents_and_punctuation(string text, string folded) =>
-        Assert.Equal(folded, SuggestionService.Fold(text));
+        Assert.Equal(folded, Kith.Core.People.Strengths.MatchText.Fold(text));
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
