@@ -53,6 +53,18 @@ public class CommunityAsset : IAuditedRecord
     /// <summary>The date someone last confirmed the details are right (UK local date).</summary>
     public DateOnly? LastVerifiedOn { get; set; }
 
+    /// <summary>How many review reminders have been sent since the listing was last verified (0 to 3).</summary>
+    public int ReviewRemindersSent { get; set; }
+
+    /// <summary>UTC instant the latest review reminder was sent; null when none since the last verification.</summary>
+    public DateTime? LastReminderSentAt { get; set; }
+
+    /// <summary>
+    /// UTC instant the last review reminder went unanswered. While set, the listing sinks in search
+    /// and shows "not checked since"; verifying the listing clears it.
+    /// </summary>
+    public DateTime? ReviewOverdueSince { get; set; }
+
     public RecordSource Source { get; set; } = RecordSource.Staff;
 
     /// <summary>The id this record has in the feed it was imported from, if any.</summary>

@@ -27,6 +27,15 @@ public class Organization : IAuditedRecord
     /// <summary>UTC instant of the last change.</summary>
     public DateTime LastModified { get; set; }
 
+    /// <summary>
+    /// UTC instant an administrator approved the organisation's claim on its listings. Claimed
+    /// listings carry a badge and rank a little higher (see ADR 4).
+    /// </summary>
+    public DateTime? ClaimedAt { get; set; }
+
+    /// <summary>The account whose claim was approved; it may edit the organisation's listings.</summary>
+    public string? ClaimedByUserId { get; set; }
+
     public List<CommunityAsset> Assets { get; } = [];
 
     public List<Location> Locations { get; } = [];

@@ -211,6 +211,9 @@ namespace Kith.Data.Postgres.Migrations
                     b.Property<DateTime>("LastModified")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("LastReminderSentAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateOnly?>("LastVerifiedOn")
                         .HasColumnType("date");
 
@@ -227,6 +230,12 @@ namespace Kith.Data.Postgres.Migrations
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ReviewOverdueSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ReviewRemindersSent")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -415,6 +424,12 @@ namespace Kith.Data.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<string>("AlternateName")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClaimedByUserId")
                         .HasColumnType("text");
 
                     b.Property<string>("Description")

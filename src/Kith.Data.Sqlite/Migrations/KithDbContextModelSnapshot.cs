@@ -204,6 +204,9 @@ namespace Kith.Data.Sqlite.Migrations
                     b.Property<DateTime>("LastModified")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("LastReminderSentAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("LastVerifiedOn")
                         .HasColumnType("TEXT");
 
@@ -220,6 +223,12 @@ namespace Kith.Data.Sqlite.Migrations
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewOverdueSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewRemindersSent")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -408,6 +417,12 @@ namespace Kith.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AlternateName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimedByUserId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
