@@ -652,6 +652,134 @@ namespace Kith.Data.Postgres.Migrations
                     b.ToTable("ServiceAtLocations");
                 });
 
+            modelBuilder.Entity("Kith.Core.Directory.Stewardship.DirectoryProposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AssetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BaseValues")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("BaseVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ContactErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("ModeratorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ModeratorUserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProposedValuesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProposerEmail")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProposerName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid?>("ResultingAssetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssetId");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.ToTable("DirectoryProposal");
+                });
+
+            modelBuilder.Entity("Kith.Core.Directory.Stewardship.ListingClaim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClaimantEmail")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ClaimantName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ClaimantRole")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ClaimantUserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.ToTable("ListingClaim");
+                });
+
             modelBuilder.Entity("Kith.Core.Directory.Taxonomy", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2277,6 +2405,17 @@ namespace Kith.Data.Postgres.Migrations
                     b.Navigation("Location");
 
                     b.Navigation("Service");
+                });
+
+            modelBuilder.Entity("Kith.Core.Directory.Stewardship.ListingClaim", b =>
+                {
+                    b.HasOne("Kith.Core.Directory.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
                 });
 
             modelBuilder.Entity("Kith.Core.Directory.TaxonomyTerm", b =>
