@@ -716,7 +716,7 @@ namespace Kith.Data.Postgres.Migrations
 
                     b.HasIndex("Status", "CreatedAt");
 
-                    b.ToTable("DirectoryProposal");
+                    b.ToTable("DirectoryProposals", (string)null);
                 });
 
             modelBuilder.Entity("Kith.Core.Directory.Stewardship.ListingClaim", b =>
@@ -777,7 +777,7 @@ namespace Kith.Data.Postgres.Migrations
 
                     b.HasIndex("Status", "CreatedAt");
 
-                    b.ToTable("ListingClaim");
+                    b.ToTable("ListingClaims", (string)null);
                 });
 
             modelBuilder.Entity("Kith.Core.Directory.Taxonomy", b =>

@@ -709,7 +709,7 @@ namespace Kith.Data.Sqlite.Migrations
 
                     b.HasIndex("Status", "CreatedAt");
 
-                    b.ToTable("DirectoryProposal");
+                    b.ToTable("DirectoryProposals", (string)null);
                 });
 
             modelBuilder.Entity("Kith.Core.Directory.Stewardship.ListingClaim", b =>
@@ -770,7 +770,7 @@ namespace Kith.Data.Sqlite.Migrations
 
                     b.HasIndex("Status", "CreatedAt");
 
-                    b.ToTable("ListingClaim");
+                    b.ToTable("ListingClaims", (string)null);
                 });
 
             modelBuilder.Entity("Kith.Core.Directory.Taxonomy", b =>

@@ -7,6 +7,7 @@ internal sealed class ListingClaimConfiguration : IEntityTypeConfiguration<Listi
 {
     public void Configure(EntityTypeBuilder<ListingClaim> builder)
     {
+        builder.ToTable("ListingClaims");
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.DecidedByName).HasMaxLength(200);
         builder.HasOne(c => c.Organization).WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Cascade);
@@ -19,6 +20,7 @@ internal sealed class DirectoryProposalConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<DirectoryProposal> builder)
     {
+        builder.ToTable("DirectoryProposals");
         builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(10);
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.ModeratorName).HasMaxLength(200);

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kith.Data.Postgres.Migrations
 {
     [DbContext(typeof(KithDbContext))]
-    [Migration("20261203115820_StewardshipClaimsAndProposals")]
+    [Migration("20261203121050_StewardshipClaimsAndProposals")]
     partial class StewardshipClaimsAndProposals
     {
         /// <inheritdoc />
@@ -719,7 +719,7 @@ namespace Kith.Data.Postgres.Migrations
 
                     b.HasIndex("Status", "CreatedAt");
 
-                    b.ToTable("DirectoryProposal");
+                    b.ToTable("DirectoryProposals", (string)null);
                 });
 
             modelBuilder.Entity("Kith.Core.Directory.Stewardship.ListingClaim", b =>
@@ -780,7 +780,7 @@ namespace Kith.Data.Postgres.Migrations
 
                     b.HasIndex("Status", "CreatedAt");
 
-                    b.ToTable("ListingClaim");
+                    b.ToTable("ListingClaims", (string)null);
                 });
 
             modelBuilder.Entity("Kith.Core.Directory.Taxonomy", b =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kith.Data.Sqlite.Migrations
 {
     [DbContext(typeof(KithDbContext))]
-    [Migration("20261203115801_StewardshipClaimsAndProposals")]
+    [Migration("20261203121010_StewardshipClaimsAndProposals")]
     partial class StewardshipClaimsAndProposals
     {
         /// <inheritdoc />
@@ -712,7 +712,7 @@ namespace Kith.Data.Sqlite.Migrations
 
                     b.HasIndex("Status", "CreatedAt");
 
-                    b.ToTable("DirectoryProposal");
+                    b.ToTable("DirectoryProposals", (string)null);
                 });
 
             modelBuilder.Entity("Kith.Core.Directory.Stewardship.ListingClaim", b =>
@@ -773,7 +773,7 @@ namespace Kith.Data.Sqlite.Migrations
 
                     b.HasIndex("Status", "CreatedAt");
 
-                    b.ToTable("ListingClaim");
+                    b.ToTable("ListingClaims", (string)null);
                 });
 
             modelBuilder.Entity("Kith.Core.Directory.Taxonomy", b =>

@@ -12,7 +12,7 @@ namespace Kith.Data.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "DirectoryProposal",
+                name: "DirectoryProposals",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -34,11 +34,11 @@ namespace Kith.Data.Sqlite.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_DirectoryProposal", x => x.Id);
+                    table.PrimaryKey("PK_DirectoryProposals", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
-                name: "ListingClaim",
+                name: "ListingClaims",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -58,9 +58,9 @@ namespace Kith.Data.Sqlite.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ListingClaim", x => x.Id);
+                    table.PrimaryKey("PK_ListingClaims", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ListingClaim_Organizations_OrganizationId",
+                        name: "FK_ListingClaims_Organizations_OrganizationId",
                         column: x => x.OrganizationId,
                         principalTable: "Organizations",
                         principalColumn: "Id",
@@ -68,23 +68,23 @@ namespace Kith.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_DirectoryProposal_AssetId",
-                table: "DirectoryProposal",
+                name: "IX_DirectoryProposals_AssetId",
+                table: "DirectoryProposals",
                 column: "AssetId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_DirectoryProposal_Status_CreatedAt",
-                table: "DirectoryProposal",
+                name: "IX_DirectoryProposals_Status_CreatedAt",
+                table: "DirectoryProposals",
                 columns: new[] { "Status", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ListingClaim_OrganizationId",
-                table: "ListingClaim",
+                name: "IX_ListingClaims_OrganizationId",
+                table: "ListingClaims",
                 column: "OrganizationId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ListingClaim_Status_CreatedAt",
-                table: "ListingClaim",
+                name: "IX_ListingClaims_Status_CreatedAt",
+                table: "ListingClaims",
                 columns: new[] { "Status", "CreatedAt" });
         }
 
@@ -92,10 +92,10 @@ namespace Kith.Data.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "DirectoryProposal");
+                name: "DirectoryProposals");
 
             migrationBuilder.DropTable(
-                name: "ListingClaim");
+                name: "ListingClaims");
         }
     }
 }
