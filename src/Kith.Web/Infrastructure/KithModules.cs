@@ -20,6 +20,7 @@ public static class KithModules
         services.AddKithMyView();
         services.AddKithAboutMe();
         services.AddKithStrengths();
+        services.AddOpenReferral();
         return services;
     }
 
@@ -27,6 +28,7 @@ public static class KithModules
     {
         endpoints.MapPublicDirectory();
         endpoints.MapPeopleApi();
+        endpoints.MapOpenReferral();
         return endpoints;
     }
 }
