@@ -382,8 +382,9 @@ public sealed class ListingReviewService(KithDbContext db, NotificationService n
 
     private async Task<bool> ResetAsync(Guid id, Expression<Func<CommunityAsset, bool>> notDue, DateTime now, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Read before the transaction, so its first statement is the guarded write (SQLite then takes the write lock at once).
         var before = await db.CommunityAssets.AsNoTracking().Where(a => a.Id == id).Select(a => new { a.ReviewRemindersSent, a.ReviewOverdueSince }).SingleOrDefaultAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var rows = await db.CommunityAssets.Where(a => a.Id == id && (a.ReviewRemindersSent > 0 || a.ReviewOverdueSince != null)).Where(notDue)
             .ExecuteUpdateAsync(
                 s => s.SetProperty(a => a.ReviewRemindersSent, 0)
