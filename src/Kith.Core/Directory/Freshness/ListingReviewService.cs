@@ -349,6 +349,14 @@ public sealed class ListingReviewService(KithDbContext db, NotificationService n
             noOne);
     }
 
+    /// <summary>
+    /// The overdue mark that still holds: <paramref name="overdueSince"/>, unless the listing was verified on or after
+    /// that day (an edit verifies it; the next sweep then clears the mark). A listing only becomes overdue long after
+    /// its last verification, so a verification on or after the mark's day came later.
+    /// </summary>
+    public static DateTime? StillOverdue(DateOnly? lastVerifiedOn, DateTime? overdueSince) =>
+        overdueSince is { } since && !(lastVerifiedOn >= DateOnly.FromDateTime(since)) ? since : null;
+
     /// <summary>The date a listing is "not checked since": its last verification, or the UK date it was added.</summary>
     public static DateOnly NotCheckedSince(DateOnly? lastVerifiedOn, DateTime createdAt) => lastVerifiedOn ?? UkDate(createdAt);
 
