@@ -52,4 +52,16 @@ public class OverdueRankingTests
         Assert.Equal(["Middle", "Far", "Nearest but overdue", "Far and overdue"], near.Select(h => h.Name));
         Assert.Equal(["Far", "Middle", "Far and overdue", "Nearest but overdue"], byName.Select(h => h.Name));
     }
+
+    [Fact]
+    public void A_listing_edited_after_it_became_overdue_no_longer_sinks_even_before_the_sweep_clears_the_mark()
+    {
+        var edited = OverdueAsset(TestAsset.Named("Riverside walk A").Describe("Gentle walk.").Verified(TestAsset.Today));
+        var index = Index(edited, TestAsset.Named("Riverside walk B").Describe("Gentle walk."));
+
+        var hits = index.Search(new AssetSearchCriteria { Text = "riverside walk" }).Hits;
+
+        Assert.Equal(["Riverside walk A", "Riverside walk B"], hits.Select(h => h.Name));
+        Assert.All(hits, h => Assert.Null(h.ReviewOverdueSince));
+    }
 }

@@ -81,6 +81,9 @@ public sealed class ListingReviewService(KithDbContext db, NotificationService n
     /// <summary>The summary of the revision a confirmation writes.</summary>
     public const string ConfirmedSummary = "Confirmed still correct from a review reminder";
 
+    /// <summary>A sweep that marks or clears up to this many listings refreshes them in this node's index at once; more are left to the index follower.</summary>
+    public const int MaxDirectRefreshes = 100;
+
     /// <summary>The most listings shown in each list of the overview.</summary>
     public const int OverviewListLimit = 200;
 
@@ -177,6 +180,8 @@ public sealed class ListingReviewService(KithDbContext db, NotificationService n
         var due = IsDue(settings, now);
         var candidates = db.CommunityAssets.AsNoTracking().Where(a => a.Status == AssetStatus.Active && a.ArchivedAt == null);
 
+        var changedForIndex = new List<Guid>();
+
         // Verified another way (an edit sets LastVerifiedOn): the cycle is over.
         var reset = 0;
         var notDue = Not(due);
@@ -184,7 +189,11 @@ public sealed class ListingReviewService(KithDbContext db, NotificationService n
             .Select(a => a.Id).ToListAsync(cancellationToken);
         foreach (var id in verified)
         {
-            reset += await ResetAsync(id, notDue, now, cancellationToken) ? 1 : 0;
+            if (await ResetAsync(id, notDue, cancellationToken))
+            {
+                reset++;
+                changedForIndex.Add(id);
+            }
         }
 
         var overdue = 0;
@@ -194,7 +203,11 @@ public sealed class ListingReviewService(KithDbContext db, NotificationService n
             .Select(a => a.Id).ToListAsync(cancellationToken);
         foreach (var id in unanswered)
         {
-            overdue += await MarkOverdueAsync(id, due, finalCutoff, now, cancellationToken) ? 1 : 0;
+            if (await MarkOverdueAsync(id, due, finalCutoff, cancellationToken))
+            {
+                overdue++;
+                changedForIndex.Add(id);
+            }
         }
 
         var sent = new int[FreshnessSettings.Reminders];
@@ -212,12 +225,22 @@ public sealed class ListingReviewService(KithDbContext db, NotificationService n
             var ids = await waiting.OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(cancellationToken);
             foreach (var id in ids)
             {
-                var outcome = await RemindAsync(id, count, due, gapCutoff, settings, siteRoot, now, cancellationToken);
+                var outcome = await RemindAsync(id, count, due, gapCutoff, settings, siteRoot, cancellationToken);
                 if (outcome is not null)
                 {
                     sent[count]++;
                     noOne += outcome.Value ? 0 : 1;
                 }
+            }
+        }
+
+        // Only the overdue mark changes what a search sees (the reminder count is not in the index). Refresh a few at
+        // once; after a large sweep the index follower reads them from LastModified, rebuilding when there are many.
+        if (changedForIndex.Count <= MaxDirectRefreshes)
+        {
+            foreach (var id in changedForIndex)
+            {
+                await index.RefreshAsync(db, id, cancellationToken);
             }
         }
 
@@ -349,6 +372,14 @@ public sealed class ListingReviewService(KithDbContext db, NotificationService n
             noOne);
     }
 
+    /// <summary>
+    /// The overdue mark that still holds: <paramref name="overdueSince"/>, unless the listing was verified on or after
+    /// that day (an edit verifies it; the next sweep then clears the mark). A listing only becomes overdue long after
+    /// its last verification, so a verification on or after the mark's day came later.
+    /// </summary>
+    public static DateTime? StillOverdue(DateOnly? lastVerifiedOn, DateTime? overdueSince) =>
+        overdueSince is { } since && !(lastVerifiedOn >= DateOnly.FromDateTime(since)) ? since : null;
+
     /// <summary>The date a listing is "not checked since": its last verification, or the UK date it was added.</summary>
     public static DateOnly NotCheckedSince(DateOnly? lastVerifiedOn, DateTime createdAt) => lastVerifiedOn ?? UkDate(createdAt);
 
@@ -380,8 +411,9 @@ public sealed class ListingReviewService(KithDbContext db, NotificationService n
             r.Id, r.Name, r.Organization, r.ReviewRemindersSent, NotCheckedSince(r.LastVerifiedOn, r.CreatedAt), r.LastVerifiedOn is null, r.ReviewOverdueSince));
     }
 
-    private async Task<bool> ResetAsync(Guid id, Expression<Func<CommunityAsset, bool>> notDue, DateTime now, CancellationToken cancellationToken)
+    private async Task<bool> ResetAsync(Guid id, Expression<Func<CommunityAsset, bool>> notDue, CancellationToken cancellationToken)
     {
+        var now = Stamp();
         // Read before the transaction, so its first statement is the guarded write (SQLite then takes the write lock at once).
         var before = await db.CommunityAssets.AsNoTracking().Where(a => a.Id == id).Select(a => new { a.ReviewRemindersSent, a.ReviewOverdueSince }).SingleOrDefaultAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -405,12 +437,12 @@ public sealed class ListingReviewService(KithDbContext db, NotificationService n
         }));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await index.RefreshAsync(db, id, cancellationToken);
         return true;
     }
 
-    private async Task<bool> MarkOverdueAsync(Guid id, Expression<Func<CommunityAsset, bool>> due, DateTime finalCutoff, DateTime now, CancellationToken cancellationToken)
+    private async Task<bool> MarkOverdueAsync(Guid id, Expression<Func<CommunityAsset, bool>> due, DateTime finalCutoff, CancellationToken cancellationToken)
     {
+        var now = Stamp();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var rows = await db.CommunityAssets
             .Where(a => a.Id == id && a.ReviewRemindersSent >= FreshnessSettings.Reminders && a.ReviewOverdueSince == null && a.LastReminderSentAt <= finalCutoff)
@@ -428,15 +460,15 @@ public sealed class ListingReviewService(KithDbContext db, NotificationService n
         }));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await index.RefreshAsync(db, id, cancellationToken);
         return true;
     }
 
     /// <summary>Records reminder <paramref name="already"/> + 1 and queues its email, if no one else did first.</summary>
     /// <returns>Null when another sweep got there first; otherwise whether there was anyone to email.</returns>
     private async Task<bool?> RemindAsync(
-        Guid id, int already, Expression<Func<CommunityAsset, bool>> due, DateTime gapCutoff, FreshnessSettings settings, Uri siteRoot, DateTime now, CancellationToken cancellationToken)
+        Guid id, int already, Expression<Func<CommunityAsset, bool>> due, DateTime gapCutoff, FreshnessSettings settings, Uri siteRoot, CancellationToken cancellationToken)
     {
+        var now = Stamp();
         var number = already + 1;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var claim = db.CommunityAssets.Where(a => a.Id == id && a.ReviewRemindersSent == already && a.ReviewOverdueSince == null).Where(due);
@@ -478,7 +510,6 @@ public sealed class ListingReviewService(KithDbContext db, NotificationService n
         }));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await index.RefreshAsync(db, id, cancellationToken);
         return recipient is not null;
     }
 
@@ -508,6 +539,12 @@ public sealed class ListingReviewService(KithDbContext db, NotificationService n
         };
         return (new ReviewLinkCheck(state, found.AssetId, found.Name, found.UsedAt, found.LastVerifiedOn), found.Id);
     }
+
+    /// <summary>
+    /// The instant one step is stamped with (LastModified and the reminder fields). Read per step, not once per sweep:
+    /// a long sweep's late commits then carry a recent LastModified, inside the index follower's overlap window.
+    /// </summary>
+    private DateTime Stamp() => clock.GetUtcNow().UtcDateTime;
 
     private static AuditEvent Audit(ProcessContext actor, string action, Guid assetId, DateTime now, string? reason, Dictionary<string, object?> changes) => new()
     {

@@ -46,7 +46,7 @@ internal sealed class AssetDocument
         IsFree = asset.IsFree;
         LastVerifiedOn = asset.LastVerifiedOn;
         LastModified = asset.LastModified;
-        ReviewOverdueSince = asset.ReviewOverdueSince;
+        ReviewOverdueSince = Freshness.ListingReviewService.StillOverdue(asset.LastVerifiedOn, asset.ReviewOverdueSince);
         CreatedAt = asset.CreatedAt;
         MinimumAge = asset.MinimumAge;
         MaximumAge = asset.MaximumAge;

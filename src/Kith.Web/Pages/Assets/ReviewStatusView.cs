@@ -16,7 +16,7 @@ public sealed record ReviewStatusView(DateOnly? LastVerifiedOn, DateOnly? AddedO
     public static ReviewStatusView For(CommunityAsset asset, bool isStale)
     {
         ArgumentNullException.ThrowIfNull(asset);
-        return new(asset.LastVerifiedOn, ListingReviewService.UkDate(asset.CreatedAt), asset.ReviewOverdueSince is not null, isStale, InResults: false);
+        return new(asset.LastVerifiedOn, ListingReviewService.UkDate(asset.CreatedAt), ListingReviewService.StillOverdue(asset.LastVerifiedOn, asset.ReviewOverdueSince) is not null, isStale, InResults: false);
     }
 
     public static ReviewStatusView For(AssetHit hit)
