@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Kith.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class StewardshipClaimsAndProposals : Migration
+    public partial class Stewardship : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
