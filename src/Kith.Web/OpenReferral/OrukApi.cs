@@ -270,7 +270,7 @@ public static class OrukApi
         {
             if (!(await OrukData.AllTaxonomiesAsync(services.Db, services.CancellationToken)).Exists(t => t.Id == taxonomyId))
             {
-                parameters.AddError("taxonomy_id", $"There is no taxonomy with the id {taxonomyId}. The taxonomies are listed at /oruk/taxonomies.");
+                parameters.AddError("taxonomy_id", $"There is no taxonomy with the id {taxonomyId}. Give the id of one listed at /oruk/taxonomies.");
                 return OrukResponses.BadRequest(parameters.Errors);
             }
 

@@ -108,7 +108,8 @@ public sealed class OrukParameters
     /// <summary>True when the result needs the search index: free text or a place.</summary>
     public bool UsesIndex => Search is not null || Postcode is not null;
 
-    public void AddError(string name, string message) => errors[name] = [message];
+    /// <summary>Records what is wrong with a parameter; the first message for a parameter stands.</summary>
+    public void AddError(string name, string message) => errors.TryAdd(name, [message]);
 
     public static OrukParameters Read(IQueryCollection query, IReadOnlyList<string> known)
     {
@@ -253,7 +254,7 @@ public sealed class OrukParameters
             return id;
         }
 
-        AddError(name, $"'{text}' is not an id. Ids are UUIDs, e.g. {name}=6b1f3f3e-2c0a-4d7e-9d55-2f0f6a1e0001.");
+        AddError(name, $"'{text}' is not an id. Give a UUID, e.g. {name}=6b1f3f3e-2c0a-4d7e-9d55-2f0f6a1e0001.");
         return null;
     }
 

@@ -54,7 +54,7 @@ public sealed class OrukServiceQuery
             }
             else
             {
-                parameters.AddError("taxonomy_term_id", $"There is no taxonomy term with the id {termId}. The terms are listed at /oruk/taxonomy_terms.");
+                parameters.AddError("taxonomy_term_id", $"There is no taxonomy term with the id {termId}. Give the id of one listed at /oruk/taxonomy_terms.");
             }
         }
 
@@ -67,7 +67,7 @@ public sealed class OrukServiceQuery
             }
             else
             {
-                parameters.AddError("taxonomy_id", $"There is no taxonomy with the id {taxonomyId}. The taxonomies are listed at /oruk/taxonomies.");
+                parameters.AddError("taxonomy_id", $"There is no taxonomy with the id {taxonomyId}. Give the id of one listed at /oruk/taxonomies.");
             }
         }
 
@@ -79,7 +79,7 @@ public sealed class OrukServiceQuery
             }
             else
             {
-                parameters.AddError("organization_id", $"There is no organisation with the id {organizationId}. The organisations are listed at /oruk/organizations.");
+                parameters.AddError("organization_id", $"There is no organisation with the id {organizationId}. Give the id of one listed at /oruk/organizations.");
             }
         }
 
