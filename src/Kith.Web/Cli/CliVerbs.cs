@@ -11,5 +11,7 @@ internal static class CliVerbs
         yield return PostcodesCommand.Create();
         yield return DemoCommand.Create();
         yield return PeopleCommand.Create();
+        yield return ImportCommand.Create();
+        yield return new Command("export", "Write the directory out in an open format.") { ExportHsdsCsvCommand.Create() };
     }
 }

@@ -20,6 +20,7 @@ public static class KithModules
         services.AddKithMyView();
         services.AddKithAboutMe();
         services.AddKithStrengths();
+        services.AddKithJobs(configuration);
         return services;
     }
 
