@@ -12,6 +12,8 @@ internal static class CliVerbs
         yield return DemoCommand.Create();
         yield return PeopleCommand.Create();
         yield return ImportCommand.Create();
-        yield return new Command("export", "Write the directory out in an open format.") { ExportHsdsCsvCommand.Create() };
+        var export = ExportCommand.Create();
+        export.Subcommands.Add(ExportHsdsCsvCommand.Create());
+        yield return export;
     }
 }

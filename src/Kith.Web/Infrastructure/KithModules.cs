@@ -21,6 +21,7 @@ public static class KithModules
         services.AddKithAboutMe();
         services.AddKithStrengths();
         services.AddKithJobs(configuration);
+        services.AddOpenReferral();
         return services;
     }
 
@@ -28,6 +29,7 @@ public static class KithModules
     {
         endpoints.MapPublicDirectory();
         endpoints.MapPeopleApi();
+        endpoints.MapOpenReferral();
         return endpoints;
     }
 }
