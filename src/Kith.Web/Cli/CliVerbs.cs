@@ -11,6 +11,9 @@ internal static class CliVerbs
         yield return PostcodesCommand.Create();
         yield return DemoCommand.Create();
         yield return PeopleCommand.Create();
-        yield return ExportCommand.Create();
+        yield return ImportCommand.Create();
+        var export = ExportCommand.Create();
+        export.Subcommands.Add(ExportHsdsCsvCommand.Create());
+        yield return export;
     }
 }

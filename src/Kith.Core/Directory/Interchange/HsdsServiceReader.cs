@@ -125,7 +125,22 @@ public static class HsdsServiceReader
             }
 
             parsed.ServiceAtLocations.AddRange(Items(e, "service_at_locations", ServiceAtLocation).OfType<ParsedServiceAtLocation>());
-            parsed.Terms.AddRange(Items(e, "attributes", Attribute).OfType<ParsedTerm>());
+            foreach (var term in Items(e, "attributes", Attribute).OfType<ParsedTerm>())
+            {
+                // Kith's own vocabularies (kind and introductions) carry fields, not stored terms.
+                if (Guid.TryParse(term.SourceId, out var termId) && OpenReferral.KithVocabularies.KindOf(termId) is { } kind)
+                {
+                    asset.Kind = kind;
+                }
+                else if (Guid.TryParse(term.SourceId, out termId) && OpenReferral.KithVocabularies.PolicyOf(termId) is { } policy)
+                {
+                    asset.IntroductionPolicy = policy;
+                }
+                else
+                {
+                    parsed.Terms.Add(term);
+                }
+            }
             return Problems.Count == 0 ? parsed : null;
         }
 
