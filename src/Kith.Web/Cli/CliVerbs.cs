@@ -11,5 +11,6 @@ internal static class CliVerbs
         yield return PostcodesCommand.Create();
         yield return DemoCommand.Create();
         yield return PeopleCommand.Create();
+        yield return ExportCommand.Create();
     }
 }

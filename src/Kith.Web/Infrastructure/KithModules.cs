@@ -14,12 +14,14 @@ public static class KithModules
         services.AddKithSearch(); // after the demo seed: the index is built from what the seed wrote
         services.AddPublicDirectory();
         services.AddKithEditing();
+        services.AddKithFreshness();
         services.AddKithPeople();
         services.AddKithRecords();
         services.AddKithGoals();
         services.AddKithMyView();
         services.AddKithAboutMe();
         services.AddKithStrengths();
+        services.AddOpenReferral();
         return services;
     }
 
@@ -27,6 +29,7 @@ public static class KithModules
     {
         endpoints.MapPublicDirectory();
         endpoints.MapPeopleApi();
+        endpoints.MapOpenReferral();
         return endpoints;
     }
 }
