@@ -28,7 +28,8 @@ public static class AssetsApi
     }
 
     /// <summary>What the search handler needs besides the query.</summary>
-    public sealed record SearchServices(HttpRequest Request, AssetSearchIndex Index, PostcodeService Postcodes, KithDbContext Db, CancellationToken CancellationToken);
+    public sealed record SearchServices(
+        HttpRequest Request, AssetSearchIndex Index, PostcodeService Postcodes, TaxonomyTermCodes TermCodes, KithDbContext Db, CancellationToken CancellationToken);
 
     internal static async Task<Results<Ok<AssetSearchResponse>, ProblemHttpResult, ValidationProblem>> SearchAsync(
         [AsParameters] AssetSearchParameters parameters, [AsParameters] SearchServices services)
@@ -44,7 +45,7 @@ public static class AssetsApi
         }
 
         var query = await AssetSearchQuery.ParseAsync(
-            parameters, services.Postcodes, services.Db, services.CancellationToken, AssetSearchParameters.RepeatedNames(services.Request.Query));
+            parameters, services.Postcodes, services.Db, services.CancellationToken, AssetSearchParameters.RepeatedNames(services.Request.Query), services.TermCodes);
         if (!query.IsValid)
         {
             return TypedResults.ValidationProblem(query.ErrorsByParameter(), title: "Some search parameters cannot be used");

@@ -47,8 +47,10 @@ public sealed record AssetSearchQuery(
 
     /// <summary>Checks every parameter. Never throws for bad input; looks up postcodes and taxonomy terms.</summary>
     /// <param name="repeated">Single-valued parameters the query string gave more than once (<see cref="AssetSearchParameters.RepeatedNames"/>).</param>
+    /// <param name="termCodes">The app's copy of taxonomy terms; without it, terms are read from the database.</param>
     public static async Task<AssetSearchQuery> ParseAsync(
-        AssetSearchParameters parameters, PostcodeService postcodes, KithDbContext db, CancellationToken cancellationToken, IReadOnlyList<string>? repeated = null)
+        AssetSearchParameters parameters, PostcodeService postcodes, KithDbContext db, CancellationToken cancellationToken, IReadOnlyList<string>? repeated = null,
+        TaxonomyTermCodes? termCodes = null)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(postcodes);
@@ -135,8 +137,9 @@ public sealed record AssetSearchQuery(
 
         var kinds = ParseEnums<AssetKind>(parameters.Kind, ToParameterValue, "kind", "Kind", Fail);
         var access = ParseEnums<AccessibilityFeature>(parameters.Access, ToParameterValue, "access", "Accessibility feature", Fail);
-        var what = await ParseTermsAsync(db, KithTaxonomies.What, parameters.What, "what", "activity", Fail, cancellationToken);
-        var who = await ParseTermsAsync(db, KithTaxonomies.Who, parameters.Who, "who", "group of people", Fail, cancellationToken);
+        termCodes ??= new TaxonomyTermCodes(TimeProvider.System);
+        var what = await ParseTermsAsync(termCodes, db, KithTaxonomies.What, parameters.What, "what", "activity", Fail, cancellationToken);
+        var who = await ParseTermsAsync(termCodes, db, KithTaxonomies.Who, parameters.Who, "who", "group of people", Fail, cancellationToken);
 
         int? age = null;
         var ageText = Blank(parameters.Age);
@@ -295,29 +298,19 @@ public sealed record AssetSearchQuery(
     }
 
     private static async Task<HashSet<Guid>> ParseTermsAsync(
-        KithDbContext db, Guid taxonomy, string[]? values, string parameter, string label, Action<string, string> fail, CancellationToken cancellationToken)
+        TaxonomyTermCodes termCodes, KithDbContext db, Guid taxonomy, string[]? values, string parameter, string label, Action<string, string> fail,
+        CancellationToken cancellationToken)
     {
-        var wanted = (values ?? []).SelectMany(v => v.Split(',')).Select(Blank).OfType<string>().ToList();
         var result = new HashSet<Guid>();
-        if (wanted.Count == 0)
+        foreach (var value in (values ?? []).SelectMany(v => v.Split(',')).Select(Blank).OfType<string>())
         {
-            return result;
-        }
-
-        var terms = await db.TaxonomyTerms.AsNoTracking().Where(t => t.TaxonomyId == taxonomy)
-            .Select(t => new { t.Id, t.Code }).ToListAsync(cancellationToken);
-        foreach (var value in wanted)
-        {
-            var term = Guid.TryParse(value, out var id)
-                ? terms.Find(t => t.Id == id)
-                : terms.Find(t => string.Equals(t.Code, value, StringComparison.OrdinalIgnoreCase));
-            if (term is null)
+            if (await termCodes.FindAsync(db, taxonomy, value, cancellationToken) is not { } id)
             {
                 fail(parameter, $"We do not know the {label} \u2018{Shorten(value)}\u2019. Choose from the list, or leave it out");
                 break;
             }
 
-            result.Add(term.Id);
+            result.Add(id);
         }
 
         return result;

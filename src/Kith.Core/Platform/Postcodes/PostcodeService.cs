@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Kith.Core.Data;
 using Kith.Core.Directory.Search;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Kith.Core.Platform.Postcodes;
 
@@ -12,8 +13,10 @@ namespace Kith.Core.Platform.Postcodes;
 /// life of the process, per database: search looks a postcode up on every request, and the directory only
 /// changes through <see cref="PostcodeImporter"/>, which clears both caches after every import. The postcode
 /// cache holds at most <see cref="MaxCachedPostcodes"/> entries and starts again when full.
+/// Give <paramref name="options"/> (dependency injection does) so a look-up answered from the cache does not
+/// initialise the context just to learn which database it is: that alone cost more than the search itself.
 /// </remarks>
-public sealed partial class PostcodeService(KithDbContext db)
+public sealed partial class PostcodeService(KithDbContext db, DbContextOptions<KithDbContext>? options = null)
 {
     /// <summary>The most found postcodes kept in memory (a few megabytes).</summary>
     public const int MaxCachedPostcodes = 20_000;
@@ -38,7 +41,7 @@ public sealed partial class PostcodeService(KithDbContext db)
 
         if (parsed.Inward is not null)
         {
-            var key = (db.Database.GetConnectionString() ?? string.Empty, parsed.Code);
+            var key = (Database, parsed.Code);
             if (FoundPostcodes.TryGetValue(key, out var cached))
             {
                 return cached;
@@ -67,6 +70,10 @@ public sealed partial class PostcodeService(KithDbContext db)
             : new PostcodeLookupResult(PostcodeMatch.District, parsed.Outward, centre);
     }
 
+    /// <summary>Which database the caches are for: its connection string, read from the options when given.</summary>
+    private string Database =>
+        (options is null ? db.Database.GetConnectionString() : options.Extensions.OfType<RelationalOptionsExtension>().FirstOrDefault()?.ConnectionString) ?? string.Empty;
+
     /// <summary>Forgets every cached postcode and district centre, so the next look-up reads the directory again.</summary>
     public static void ForgetCachedPostcodes()
     {
@@ -76,7 +83,7 @@ public sealed partial class PostcodeService(KithDbContext db)
 
     private async Task<GeoPoint?> DistrictCentreAsync(string district, CancellationToken cancellationToken)
     {
-        var key = (db.Database.GetConnectionString() ?? string.Empty, district);
+        var key = (Database, district);
         if (DistrictCentres.TryGetValue(key, out var cached))
         {
             return cached;

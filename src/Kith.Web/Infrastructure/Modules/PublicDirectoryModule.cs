@@ -1,4 +1,5 @@
 using Kith.Web.Api;
+using Kith.Web.Directory;
 
 namespace Kith.Web.Infrastructure.Modules;
 
@@ -20,6 +21,9 @@ public static class PublicDirectoryModule
             });
         });
         services.AddProblemDetails();
+        services.AddSingleton<TaxonomyTermCodes>();
+        // Generated serialisers first for the API's own answers; everything else (problem details) falls through to reflection.
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, KithApiJsonContext.Default));
         return services;
     }
 
