@@ -52,6 +52,7 @@ public class ModerationPageTests(StewardshipWebFactory factory) : IClassFixture<
         Assert.Equal(("Gentle walks on the hill, every week.", 2), (asset.Description, asset.Version));
         var email = Assert.Single(await factory.EmailsToAsync("walker@example.org"));
         Assert.Contains("accepted", email.Subject, StringComparison.Ordinal);
+        Assert.Contains($"/assets/{assetId}", email.Body, StringComparison.Ordinal);
         var history = await editor.GetPageAsync($"/manage/assets/{assetId}/history");
         Assert.Contains(ModerationService.RevisionReason, history.Text, StringComparison.Ordinal);
         Assert.True(await factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.EntityType == nameof(DirectoryProposal) && e.EntityId == proposalId.ToString() && e.Action == AuditActions.Viewed)));

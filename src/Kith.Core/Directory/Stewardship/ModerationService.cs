@@ -150,12 +150,13 @@ public sealed partial class ModerationService(KithDbContext db, AssetService ass
     /// </summary>
     /// <exception cref="ProposalClashException">When someone changed one of the same fields since; nothing is saved. Use <see cref="AcceptEditedAsync"/>.</exception>
     /// <exception cref="InvalidOperationException">When the proposal is already decided, or its asset is gone or archived.</exception>
-    public async Task<Guid> AcceptAsync(Guid id, ProcessContext context, CancellationToken cancellationToken = default)
+    /// <param name="listingLink">The public address of an asset's page, for the proposer's email; without it the email says to search for the name.</param>
+    public async Task<Guid> AcceptAsync(Guid id, ProcessContext context, Func<Guid, Uri>? listingLink = null, CancellationToken cancellationToken = default)
     {
         var proposal = await LoadPendingAsync(id, cancellationToken);
         if (proposal.Kind == ProposalKind.New)
         {
-            return await DecideAsync(proposal, ProposalStatus.Accepted, null, context, async actor => (await CreateAsync(proposal.Proposed, actor, cancellationToken)).AssetId, cancellationToken);
+            return await DecideAsync(proposal, ProposalStatus.Accepted, null, context, listingLink, async actor => (await CreateAsync(proposal.Proposed, actor, cancellationToken)).AssetId, cancellationToken);
         }
 
         var current = await CurrentAsync(proposal, cancellationToken);
@@ -165,7 +166,7 @@ public sealed partial class ModerationService(KithDbContext db, AssetService ass
             throw new ProposalClashException(review.Fields.Where(f => f.Clash).Select(f => f.Label).ToList());
         }
 
-        return await DecideAsync(proposal, ProposalStatus.Accepted, null, context, async actor =>
+        return await DecideAsync(proposal, ProposalStatus.Accepted, null, context, listingLink, async actor =>
         {
             var details = Apply(current.Details, proposal.Base!, proposal.Proposed);
             await assets.UpdateAsync(current.AssetId, current.Version, details, actor, cancellationToken);
@@ -178,13 +179,14 @@ public sealed partial class ModerationService(KithDbContext db, AssetService ass
     /// <paramref name="values"/> differ from the asset at <paramref name="expectedVersion"/> are saved.
     /// </summary>
     /// <exception cref="AssetConflictException">When the asset has a newer version than the one the moderator worked from; nothing is saved.</exception>
-    public async Task<Guid> AcceptEditedAsync(Guid id, ProposedValues values, int? expectedVersion, ProcessContext context, CancellationToken cancellationToken = default)
+    /// <param name="listingLink">As for <see cref="AcceptAsync"/>.</param>
+    public async Task<Guid> AcceptEditedAsync(Guid id, ProposedValues values, int? expectedVersion, ProcessContext context, Func<Guid, Uri>? listingLink = null, CancellationToken cancellationToken = default)
     {
         values = Required(values).Normalise();
         var proposal = await LoadPendingAsync(id, cancellationToken);
         if (proposal.Kind == ProposalKind.New)
         {
-            return await DecideAsync(proposal, ProposalStatus.Accepted, null, context, async actor => (await CreateAsync(values, actor, cancellationToken)).AssetId, cancellationToken);
+            return await DecideAsync(proposal, ProposalStatus.Accepted, null, context, listingLink, async actor => (await CreateAsync(values, actor, cancellationToken)).AssetId, cancellationToken);
         }
 
         var current = await CurrentAsync(proposal, cancellationToken);
@@ -194,7 +196,7 @@ public sealed partial class ModerationService(KithDbContext db, AssetService ass
             throw new AssetConflictException(current.AssetId, version, current.Version);
         }
 
-        return await DecideAsync(proposal, ProposalStatus.Accepted, null, context, async actor =>
+        return await DecideAsync(proposal, ProposalStatus.Accepted, null, context, listingLink, async actor =>
         {
             var details = Apply(current.Details, ProposedValues.FromDetails(current.Details), values);
             await assets.UpdateAsync(current.AssetId, version, details, actor, cancellationToken);
@@ -207,7 +209,7 @@ public sealed partial class ModerationService(KithDbContext db, AssetService ass
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         var proposal = await LoadPendingAsync(id, cancellationToken);
-        await DecideAsync(proposal, ProposalStatus.Declined, reason.Trim(), context, _ => Task.FromResult<Guid>(default), cancellationToken);
+        await DecideAsync(proposal, ProposalStatus.Declined, reason.Trim(), context, null, _ => Task.FromResult<Guid>(default), cancellationToken);
     }
 
     /// <summary>Erases the proposer's name and email from proposals decided more than <see cref="KeepContactFor"/> ago.</summary>
@@ -383,7 +385,7 @@ public sealed partial class ModerationService(KithDbContext db, AssetService ass
     /// proposer's email in one transaction, so an asset is never changed without its proposal being decided.
     /// </summary>
     private async Task<Guid> DecideAsync(
-        DirectoryProposal proposal, ProposalStatus status, string? reason, ProcessContext context, Func<ProcessContext, Task<Guid>> change, CancellationToken cancellationToken)
+        DirectoryProposal proposal, ProposalStatus status, string? reason, ProcessContext context, Func<Guid, Uri>? listingLink, Func<ProcessContext, Task<Guid>> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -404,11 +406,12 @@ public sealed partial class ModerationService(KithDbContext db, AssetService ass
         {
             var name = proposal.Proposed.Name ?? "the listing";
             var greeting = tracked.ProposerName is { } who ? $"Hello {who}," : "Hello,";
+            var where = listingLink is null ? $"search the directory for \"{name}\" to see the listing." : $"see the listing at {listingLink(resulting).AbsoluteUri}";
             var (subject, body) = status == ProposalStatus.Accepted
                 ? ("Your suggestion for Kith's directory has been accepted", $"""
                     {greeting}
 
-                    Thank you for your suggestion about {name}. We have checked it and the directory now includes it: search the directory for "{name}" to see the listing.
+                    Thank you for your suggestion about {name}. We have checked it and the directory now includes it: {where}
                     """)
                 : ("Your suggestion for Kith's directory", $"""
                     {greeting}

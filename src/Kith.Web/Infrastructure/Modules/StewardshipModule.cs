@@ -32,6 +32,7 @@ public static class StewardshipModule
             .ValidateOnStart();
         services.AddScoped<ClaimService>();
         services.AddScoped<ModerationService>();
+        services.AddScoped<RevisionRestoreService>();
         services.AddSingleton<SubmissionRateLimiter>();
         services.AddSingleton<ClaimedListings>();
         services.AddHostedService<StewardshipRetention>();

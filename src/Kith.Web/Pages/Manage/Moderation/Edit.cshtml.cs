@@ -1,6 +1,7 @@
 using Kith.Core.Directory;
 using Kith.Core.Directory.Stewardship;
 using Kith.Web.Infrastructure;
+using Kith.Web.Infrastructure.Modules;
 using Kith.Web.Pages.Assets.Suggest;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -65,7 +66,7 @@ public sealed class EditModel(ModerationService moderation) : PageModel
         {
             try
             {
-                await moderation.AcceptEditedAsync(Id, values, Version, User.GetProcessContext(), cancellationToken);
+                await moderation.AcceptEditedAsync(Id, values, Version, User.GetProcessContext(), assetId => AccountLinks.Absolute(HttpContext, $"/assets/{assetId}"), cancellationToken);
                 Notice = "Accepted with your changes." + (Review.Proposal.ProposerEmail is null ? string.Empty : " We have emailed the person who suggested it.");
                 return Redirect("/manage/moderation");
             }

@@ -1,6 +1,7 @@
 using Kith.Core.Directory;
 using Kith.Core.Directory.Stewardship;
 using Kith.Web.Infrastructure;
+using Kith.Web.Infrastructure.Modules;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -35,7 +36,7 @@ public sealed class ProposalModel(ModerationService moderation) : PageModel
 
         try
         {
-            await moderation.AcceptAsync(Id, User.GetProcessContext(), cancellationToken);
+            await moderation.AcceptAsync(Id, User.GetProcessContext(), ListingLink, cancellationToken);
             return Done(Review.Proposal.Kind == ProposalKind.New ? "Accepted. The new listing is in the directory." : "Accepted. The listing is updated.");
         }
         catch (ProposalClashException)
@@ -87,6 +88,8 @@ public sealed class ProposalModel(ModerationService moderation) : PageModel
 
         return Done("Declined.");
     }
+
+    private Uri ListingLink(Guid assetId) => AccountLinks.Absolute(HttpContext, $"/assets/{assetId}");
 
     private RedirectResult Done(string message)
     {
