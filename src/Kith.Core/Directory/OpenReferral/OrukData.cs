@@ -66,7 +66,7 @@ public static class OrukData
             return [];
         }
 
-        var query = db.CommunityAssets.AsNoTracking().Where(a => ids.Contains(a.Id));
+        var query = db.CommunityAssets.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.Id));
         query = shape switch
         {
             ServiceShape.Minimal => query,
@@ -88,7 +88,7 @@ public static class OrukData
             return [];
         }
 
-        var query = db.ServiceAtLocations.AsNoTracking().AsSplitQuery().Where(s => ids.Contains(s.Id))
+        var query = db.ServiceAtLocations.AsNoTracking().AsSplitQuery().Where(s => EF.Parameter(ids).Contains(s.Id))
             .Include(s => s.Service).ThenInclude(a => a!.Organization)
             .Include(s => s.Location);
         var rows = full
@@ -123,7 +123,7 @@ public static class OrukData
             return [];
         }
 
-        var query = db.Organizations.AsNoTracking().AsSplitQuery().Where(o => ids.Contains(o.Id));
+        var query = db.Organizations.AsNoTracking().AsSplitQuery().Where(o => EF.Parameter(ids).Contains(o.Id));
         if (full)
         {
             query = query.Include(o => o.Phones).Include(o => o.Contacts).ThenInclude(c => c.Phones);
