@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Reflection;
 using Kith.Core.Directory;
+using Kith.Core.Directory.Interchange;
 using Kith.Core.People;
 using Kith.Core.Platform;
 using Kith.Core.Platform.Accounts;
@@ -71,6 +72,8 @@ public class KithDbContext(DbContextOptions<KithDbContext> options, TimeProvider
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();
+
+    public DbSet<DirectoryFeed> DirectoryFeeds => Set<DirectoryFeed>();
 
     public DbSet<Postcode> Postcodes => Set<Postcode>();
 

@@ -29,6 +29,12 @@ public class Location : IAuditedRecord
 
     public string? SourceId { get; set; }
 
+    /// <summary>The feed or file this record was imported from (see <c>DirectoryImporter</c>); with the source id it identifies the record in that source.</summary>
+    public string? SourceKey { get; set; }
+
+    /// <summary>Hash of the content last imported from the source, so an unchanged record is left untouched.</summary>
+    public string? ImportHash { get; set; }
+
     public DateTime LastModified { get; set; }
 
     public List<Address> Addresses { get; } = [];

@@ -24,6 +24,12 @@ public class Organization : IAuditedRecord
     /// <summary>The id this record has in the feed it was imported from, if any.</summary>
     public string? SourceId { get; set; }
 
+    /// <summary>The feed or file this record was imported from (see <c>DirectoryImporter</c>); with the source id it identifies the record in that source.</summary>
+    public string? SourceKey { get; set; }
+
+    /// <summary>Hash of the content last imported from the source, so an unchanged record is left untouched.</summary>
+    public string? ImportHash { get; set; }
+
     /// <summary>UTC instant of the last change.</summary>
     public DateTime LastModified { get; set; }
 

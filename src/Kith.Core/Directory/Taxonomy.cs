@@ -13,6 +13,12 @@ public class Taxonomy
 
     public string? Version { get; set; }
 
+    /// <summary>The feed or file this record was imported from (see <c>DirectoryImporter</c>); with the source id it identifies the record in that source.</summary>
+    public string? SourceKey { get; set; }
+
+    /// <summary>The id this record has in the feed it was imported from, if any.</summary>
+    public string? SourceId { get; set; }
+
     public List<TaxonomyTerm> Terms { get; } = [];
 }
 
@@ -36,6 +42,12 @@ public class TaxonomyTerm
     public string? Language { get; set; }
 
     public string? TermUri { get; set; }
+
+    /// <summary>The feed or file this record was imported from (see <c>DirectoryImporter</c>); with the source id it identifies the record in that source.</summary>
+    public string? SourceKey { get; set; }
+
+    /// <summary>The id this record has in the feed it was imported from, if any.</summary>
+    public string? SourceId { get; set; }
 }
 
 /// <summary>An asset tagged with a taxonomy term (HSDS <c>attribute</c> with link_type "service").</summary>

@@ -40,6 +40,7 @@ internal sealed class BackgroundJobConfiguration : IEntityTypeConfiguration<Back
     {
         builder.Property(j => j.Type).HasMaxLength(100);
         builder.HasIndex(j => new { j.CompletedAt, j.RunAfter });
+        builder.Property(j => j.LockedBy).HasMaxLength(200);
     }
 }
 

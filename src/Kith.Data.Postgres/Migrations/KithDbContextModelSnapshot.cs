@@ -195,6 +195,10 @@ namespace Kith.Data.Postgres.Migrations
                     b.Property<string>("HowToGetInvolved")
                         .HasColumnType("text");
 
+                    b.Property<string>("ImportHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("InterpretationServices")
                         .HasColumnType("text");
 
@@ -245,6 +249,10 @@ namespace Kith.Data.Postgres.Migrations
                     b.Property<string>("SourceId")
                         .HasColumnType("text");
 
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -264,6 +272,8 @@ namespace Kith.Data.Postgres.Migrations
                     b.HasIndex("OrganizationId");
 
                     b.HasIndex("SourceId");
+
+                    b.HasIndex("SourceKey", "SourceId");
 
                     b.ToTable("CommunityAssets");
                 });
@@ -336,6 +346,118 @@ namespace Kith.Data.Postgres.Migrations
                     b.ToTable("CostOptions");
                 });
 
+            modelBuilder.Entity("Kith.Core.Directory.Freshness.ListingReviewLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AssetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ReminderNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssetId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("ListingReviewLinks", (string)null);
+                });
+
+            modelBuilder.Entity("Kith.Core.Directory.Interchange.DirectoryFeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("IntervalMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LastAdded")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("LastPullFinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LastPullStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("LastRejected")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LastRejections")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTime?>("LastSuccessAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("LastUnchanged")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LastUpdated")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ModifiedAfter")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("NextPullAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SourceKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceKey")
+                        .IsUnique();
+
+                    b.ToTable("DirectoryFeeds");
+                });
+
             modelBuilder.Entity("Kith.Core.Directory.Language", b =>
                 {
                     b.Property<Guid>("Id")
@@ -379,6 +501,10 @@ namespace Kith.Data.Postgres.Migrations
                     b.Property<string>("Description")
                         .HasColumnType("text");
 
+                    b.Property<string>("ImportHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTime>("LastModified")
                         .HasColumnType("timestamp with time zone");
 
@@ -402,6 +528,10 @@ namespace Kith.Data.Postgres.Migrations
                     b.Property<string>("SourceId")
                         .HasColumnType("text");
 
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Transportation")
                         .HasColumnType("text");
 
@@ -413,6 +543,8 @@ namespace Kith.Data.Postgres.Migrations
                     b.HasIndex("OrganizationId");
 
                     b.HasIndex("SourceId");
+
+                    b.HasIndex("SourceKey", "SourceId");
 
                     b.ToTable("Locations");
                 });
@@ -438,6 +570,10 @@ namespace Kith.Data.Postgres.Migrations
                     b.Property<string>("Email")
                         .HasColumnType("text");
 
+                    b.Property<string>("ImportHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTime>("LastModified")
                         .HasColumnType("timestamp with time zone");
 
@@ -452,6 +588,10 @@ namespace Kith.Data.Postgres.Migrations
                     b.Property<string>("SourceId")
                         .HasColumnType("text");
 
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Website")
                         .HasColumnType("text");
 
@@ -461,6 +601,8 @@ namespace Kith.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("SourceId");
+
+                    b.HasIndex("SourceKey", "SourceId");
 
                     b.ToTable("Organizations");
                 });
@@ -666,6 +808,14 @@ namespace Kith.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Uri")
                         .HasColumnType("text");
 
@@ -673,6 +823,8 @@ namespace Kith.Data.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SourceKey", "SourceId");
 
                     b.ToTable("Taxonomies");
                 });
@@ -700,6 +852,14 @@ namespace Kith.Data.Postgres.Migrations
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<Guid?>("TaxonomyId")
                         .HasColumnType("uuid");
 
@@ -709,6 +869,8 @@ namespace Kith.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("SourceKey", "SourceId");
 
                     b.HasIndex("TaxonomyId", "Code");
 
@@ -1782,6 +1944,13 @@ namespace Kith.Data.Postgres.Migrations
                     b.Property<string>("LastError")
                         .HasColumnType("text");
 
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Payload")
                         .HasColumnType("text");
 
@@ -2185,6 +2354,15 @@ namespace Kith.Data.Postgres.Migrations
                     b.HasOne("Kith.Core.Directory.CommunityAsset", null)
                         .WithMany("CostOptions")
                         .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kith.Core.Directory.Freshness.ListingReviewLink", b =>
+                {
+                    b.HasOne("Kith.Core.Directory.CommunityAsset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -188,6 +188,10 @@ namespace Kith.Data.Sqlite.Migrations
                     b.Property<string>("HowToGetInvolved")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImportHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("InterpretationServices")
                         .HasColumnType("TEXT");
 
@@ -238,6 +242,10 @@ namespace Kith.Data.Sqlite.Migrations
                     b.Property<string>("SourceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -257,6 +265,8 @@ namespace Kith.Data.Sqlite.Migrations
                     b.HasIndex("OrganizationId");
 
                     b.HasIndex("SourceId");
+
+                    b.HasIndex("SourceKey", "SourceId");
 
                     b.ToTable("CommunityAssets");
                 });
@@ -329,6 +339,118 @@ namespace Kith.Data.Sqlite.Migrations
                     b.ToTable("CostOptions");
                 });
 
+            modelBuilder.Entity("Kith.Core.Directory.Freshness.ListingReviewLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReminderNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssetId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("ListingReviewLinks", (string)null);
+                });
+
+            modelBuilder.Entity("Kith.Core.Directory.Interchange.DirectoryFeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IntervalMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastAdded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastPullFinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastPullStartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LastRejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastRejections")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastSuccessAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LastUnchanged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastUpdated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ModifiedAfter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextPullAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceKey")
+                        .IsUnique();
+
+                    b.ToTable("DirectoryFeeds");
+                });
+
             modelBuilder.Entity("Kith.Core.Directory.Language", b =>
                 {
                     b.Property<Guid>("Id")
@@ -372,6 +494,10 @@ namespace Kith.Data.Sqlite.Migrations
                     b.Property<string>("Description")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImportHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("LastModified")
                         .HasColumnType("TEXT");
 
@@ -395,6 +521,10 @@ namespace Kith.Data.Sqlite.Migrations
                     b.Property<string>("SourceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Transportation")
                         .HasColumnType("TEXT");
 
@@ -406,6 +536,8 @@ namespace Kith.Data.Sqlite.Migrations
                     b.HasIndex("OrganizationId");
 
                     b.HasIndex("SourceId");
+
+                    b.HasIndex("SourceKey", "SourceId");
 
                     b.ToTable("Locations");
                 });
@@ -431,6 +563,10 @@ namespace Kith.Data.Sqlite.Migrations
                     b.Property<string>("Email")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImportHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("LastModified")
                         .HasColumnType("TEXT");
 
@@ -445,6 +581,10 @@ namespace Kith.Data.Sqlite.Migrations
                     b.Property<string>("SourceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Website")
                         .HasColumnType("TEXT");
 
@@ -454,6 +594,8 @@ namespace Kith.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("SourceId");
+
+                    b.HasIndex("SourceKey", "SourceId");
 
                     b.ToTable("Organizations");
                 });
@@ -659,6 +801,14 @@ namespace Kith.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Uri")
                         .HasColumnType("TEXT");
 
@@ -666,6 +816,8 @@ namespace Kith.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SourceKey", "SourceId");
 
                     b.ToTable("Taxonomies");
                 });
@@ -693,6 +845,14 @@ namespace Kith.Data.Sqlite.Migrations
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("TaxonomyId")
                         .HasColumnType("TEXT");
 
@@ -702,6 +862,8 @@ namespace Kith.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("SourceKey", "SourceId");
 
                     b.HasIndex("TaxonomyId", "Code");
 
@@ -1773,6 +1935,13 @@ namespace Kith.Data.Sqlite.Migrations
                     b.Property<string>("LastError")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Payload")
                         .HasColumnType("TEXT");
 
@@ -2172,6 +2341,15 @@ namespace Kith.Data.Sqlite.Migrations
                     b.HasOne("Kith.Core.Directory.CommunityAsset", null)
                         .WithMany("CostOptions")
                         .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kith.Core.Directory.Freshness.ListingReviewLink", b =>
+                {
+                    b.HasOne("Kith.Core.Directory.CommunityAsset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

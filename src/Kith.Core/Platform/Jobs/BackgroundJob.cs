@@ -21,4 +21,10 @@ public class BackgroundJob
     public int Attempts { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>UTC instant until which the node in <see cref="LockedBy"/> holds the job; another node may claim it after.</summary>
+    public DateTime? LockedUntil { get; set; }
+
+    /// <summary>The node running the job, while it is locked.</summary>
+    public string? LockedBy { get; set; }
 }
