@@ -347,7 +347,7 @@ public static class OrukApi
         var rows = new List<(Guid Id, Guid ServiceId)>();
         foreach (var chunk in ranked.Chunk(1_000))
         {
-            var found = await db.ServiceAtLocations.AsNoTracking().Where(s => chunk.Contains(s.ServiceId))
+            var found = await db.ServiceAtLocations.AsNoTracking().Where(s => EF.Parameter(chunk).Contains(s.ServiceId))
                 .Select(s => new { s.Id, s.ServiceId }).ToListAsync(cancellationToken);
             rows.AddRange(found.Select(f => (f.Id, f.ServiceId)));
         }
@@ -371,7 +371,7 @@ public static class OrukApi
             return [.. organizations.Select(o => new OrganizationWithServices(o, []))];
         }
 
-        var serviceIds = await OrukData.PublishedServices(db).Where(a => ids.Contains(a.OrganizationId))
+        var serviceIds = await OrukData.PublishedServices(db).Where(a => EF.Parameter(ids).Contains(a.OrganizationId))
             .OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(cancellationToken);
         var loaded = new List<CommunityAsset>(serviceIds.Count);
         foreach (var chunk in serviceIds.Chunk(StreamBatchSize))

@@ -184,16 +184,10 @@ public sealed class OrukParameters
         return result;
     }
 
-    public static string CodeOf(DayOfWeek day) => day switch
-    {
-        DayOfWeek.Monday => "MO",
-        DayOfWeek.Tuesday => "TU",
-        DayOfWeek.Wednesday => "WE",
-        DayOfWeek.Thursday => "TH",
-        DayOfWeek.Friday => "FR",
-        DayOfWeek.Saturday => "SA",
-        _ => "SU",
-    };
+    /// <summary>The RFC 5545 code of a day: MO, TU, ...</summary>
+    public static string CodeOf(DayOfWeek day) => RfcDayCodes[(int)day];
+
+    private static readonly string[] RfcDayCodes = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];
 
     private static string? Text(IQueryCollection query, string name)
     {

@@ -199,7 +199,7 @@ public sealed class OrukServiceQuery
         var passing = new HashSet<Guid>();
         foreach (var chunk in ranked.Chunk(1_000))
         {
-            passing.UnionWith(await Filtered.Where(a => chunk.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken));
+            passing.UnionWith(await Filtered.Where(a => EF.Parameter(chunk).Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken));
         }
 
         rankedMatches = [.. ranked.Where(passing.Contains)];

@@ -66,15 +66,14 @@ public static class OrukData
             return [];
         }
 
-        var query = db.CommunityAssets.AsNoTracking().Where(a => ids.Contains(a.Id));
+        var query = db.CommunityAssets.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.Id));
         query = shape switch
         {
             ServiceShape.Minimal => query,
             ServiceShape.List => query.Include(a => a.Organization),
             _ => WithGraph(query, shape == ServiceShape.Full),
         };
-        var loaded = (await query.ToListAsync(cancellationToken)).ToDictionary(a => a.Id);
-        return [.. ids.Where(loaded.ContainsKey).Select(id => loaded[id])];
+        return InOrder(ids, await query.ToListAsync(cancellationToken), a => a.Id);
     }
 
     /// <summary>The service_at_locations with these ids, in the order given, with their service and location (and everything nested when <paramref name="full"/>).</summary>
@@ -88,7 +87,7 @@ public static class OrukData
             return [];
         }
 
-        var query = db.ServiceAtLocations.AsNoTracking().AsSplitQuery().Where(s => ids.Contains(s.Id))
+        var query = db.ServiceAtLocations.AsNoTracking().AsSplitQuery().Where(s => EF.Parameter(ids).Contains(s.Id))
             .Include(s => s.Service).ThenInclude(a => a!.Organization)
             .Include(s => s.Location);
         var rows = full
@@ -108,8 +107,7 @@ public static class OrukData
                 .Include(s => s.Service).ThenInclude(a => a!.TaxonomyTerms)
                 .ToListAsync(cancellationToken)
             : await query.ToListAsync(cancellationToken);
-        var loaded = rows.ToDictionary(s => s.Id);
-        return [.. ids.Where(loaded.ContainsKey).Select(id => loaded[id])];
+        return InOrder(ids, rows, s => s.Id);
     }
 
     /// <summary>Organisations with their phones and contacts.</summary>
@@ -123,14 +121,20 @@ public static class OrukData
             return [];
         }
 
-        var query = db.Organizations.AsNoTracking().AsSplitQuery().Where(o => ids.Contains(o.Id));
+        var query = db.Organizations.AsNoTracking().AsSplitQuery().Where(o => EF.Parameter(ids).Contains(o.Id));
         if (full)
         {
             query = query.Include(o => o.Phones).Include(o => o.Contacts).ThenInclude(c => c.Phones);
         }
 
-        var loaded = (await query.ToListAsync(cancellationToken)).ToDictionary(o => o.Id);
-        return [.. ids.Where(loaded.ContainsKey).Select(id => loaded[id])];
+        return InOrder(ids, await query.ToListAsync(cancellationToken), o => o.Id);
+    }
+
+    /// <summary>The rows in the order of <paramref name="ids"/>; an id with no row is skipped.</summary>
+    private static List<T> InOrder<T>(IReadOnlyList<Guid> ids, List<T> rows, Func<T, Guid> id)
+    {
+        var byId = rows.ToDictionary(id);
+        return [.. ids.Where(byId.ContainsKey).Select(i => byId[i])];
     }
 
     /// <summary>Every collection a full service writes, as split queries.</summary>
