@@ -130,8 +130,15 @@ except Exception: print("HTML")' "$work/$name.body" 2>/dev/null || true)"
   echo "$name: 200, $(wc -c < "$work/$name.body") bytes, $total: ${urls[$name]#$BASE}" >&2
 done
 
+# A search slower than wrk's 2 s timeout leaves requests running after wrk stops; wait until the trivial
+# endpoint answers within a second again, so one URL's backlog is not measured against the next.
+drain() {
+  for _ in $(seq 1 120); do curl -fsS -m 1 -o /dev/null "$BASE/health/live" 2>/dev/null && return 0; sleep 1; done
+  echo "Kith was still busy 2 minutes after the last measurement" >&2
+}
+
 # Warm-up: JIT (tiered compilation) and caches, not recorded.
-for name in "${names[@]}"; do wrk -t1 -c32 -d5s "${urls[$name]}" > /dev/null; done
+for name in "${names[@]}"; do wrk -t1 -c32 -d5s "${urls[$name]}" > /dev/null; drain; done
 
 # wrk's latency distribution is printed in us/ms/s; normalise to milliseconds.
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
@@ -140,6 +147,7 @@ results="$work/results.tsv"
 printf 'round\tname\trps\tp50_ms\tp99_ms\terrors\n' > "$results"
 for round in $(seq 1 "$ROUNDS"); do
   for name in "${names[@]}"; do
+    drain
     out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${urls[$name]}")"
     rps="$(awk '/^Requests\/sec:/ { print $2 }' <<< "$out")"
     p50="$(to_ms "$(awk '$1 == "50%" { print $2 }' <<< "$out")")"
@@ -156,12 +164,12 @@ import csv, statistics, sys
 rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
 names = list(dict.fromkeys(r["name"] for r in rows))
 def col(name, key): return [float(r[key]) for r in rows if r["name"] == name]
-ceiling = statistics.median(col("ceiling", "rps"))
+ceiling = statistics.median(col("ceiling", "rps")) if col("ceiling", "rps") else 0
 print(f"{'url':<17} {'req/s median':>12} {'(min-max)':>19} {'of ceiling':>10} {'p50 ms':>14} {'p99 ms':>14}")
 for n in names:
     rps, p50, p99 = col(n, "rps"), col(n, "p50_ms"), col(n, "p99_ms")
     print(f"{n:<17} {statistics.median(rps):>12.0f} {f'({min(rps):.0f}-{max(rps):.0f})':>19} "
-          f"{statistics.median(rps) / ceiling:>10.3f} "
+          f"{(f'{statistics.median(rps) / ceiling:.3f}' if ceiling else 'n/a'):>10} "
           f"{f'{statistics.median(p50):.2f} ({min(p50):.2f}-{max(p50):.2f})':>14} "
           f"{f'{statistics.median(p99):.2f} ({min(p99):.2f}-{max(p99):.2f})':>14}")
 PY
