@@ -27,6 +27,9 @@ public sealed class AssetSearchIndex(TimeProvider? clock = null)
     /// <summary>Multiplier for a listing not verified in the last 12 months (or never).</summary>
     public const double StalePenalty = 0.6;
 
+    /// <summary>Multiplier while a listing's review is overdue (its third reminder went unanswered; ADR 0016). With no text, overdue listings come after the rest.</summary>
+    public const double OverduePenalty = 0.3;
+
     /// <summary>Distance factor used when an asset has no location to measure to (online only, say).</summary>
     public const double UnknownDistanceFactor = 0.5;
 
@@ -88,13 +91,13 @@ public sealed class AssetSearchIndex(TimeProvider? clock = null)
         {
             matches.Sort((a, b) =>
             {
-                var byDistance = (a.DistanceMetres ?? double.MaxValue).CompareTo(b.DistanceMetres ?? double.MaxValue);
+                var byDistance = ByOverdue(a, b) is var overdue and not 0 ? overdue : (a.DistanceMetres ?? double.MaxValue).CompareTo(b.DistanceMetres ?? double.MaxValue);
                 return byDistance != 0 ? byDistance : ByNameThenId(a, b);
             });
         }
         else
         {
-            matches.Sort(ByNameThenId);
+            matches.Sort((a, b) => ByOverdue(a, b) is var overdue and not 0 ? overdue : ByNameThenId(a, b));
         }
 
         var skip = (long)(page - 1) * pageSize;
@@ -223,6 +226,9 @@ public sealed class AssetSearchIndex(TimeProvider? clock = null)
         return map;
     }
 
+    /// <summary>Listings whose review is overdue after the rest (used when there is no text to score).</summary>
+    private static int ByOverdue(Match a, Match b) => (a.Document.ReviewOverdueSince is not null).CompareTo(b.Document.ReviewOverdueSince is not null);
+
     private static int ByNameThenId(Match a, Match b)
     {
         var byName = string.Compare(a.Document.Name, b.Document.Name, StringComparison.OrdinalIgnoreCase);
@@ -273,6 +279,11 @@ public sealed class AssetSearchIndex(TimeProvider? clock = null)
             if (document.LastVerifiedOn is not { } verified || verified < today.AddMonths(-12))
             {
                 score *= StalePenalty;
+            }
+
+            if (document.ReviewOverdueSince is not null)
+            {
+                score *= OverduePenalty;
             }
 
             matches.Add(new Match(document, score, distance, nearest, covers));
@@ -438,7 +449,9 @@ public sealed class AssetSearchIndex(TimeProvider? clock = null)
             document.IsOnline,
             document.LastVerifiedOn,
             Math.Round(match.Score, 6),
-            Reasons(match, criteria, query));
+            Reasons(match, criteria, query),
+            document.ReviewOverdueSince,
+            document.CreatedAt);
     }
 
     private static List<string> Reasons(Match match, AssetSearchCriteria criteria, Query query)
