@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Kith.Core.Directory.Interchange;
+using Kith.Core.Platform.Postcodes;
 
 namespace Kith.Web.Cli;
 
@@ -14,15 +15,17 @@ internal static class ImportCommand
     {
         var command = new Command("import", "Import services into the directory. Running an import again updates what changed and adds no duplicates.");
         command.Subcommands.Add(Verb("oruk", "URL-or-FILE", "An ORUK / HSDS 3.0 API address (https://host/oruk/services), a JSON file or an ndjson file.",
-            (source, http, cancellationToken) => Uri.TryCreate(source, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            (source, http, _, cancellationToken) => Uri.TryCreate(source, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
                 ? new OrukFeedReader(http).ReadAsync(uri, cancellationToken: cancellationToken)
                 : OrukJsonSource.ReadFileAsync(source, cancellationToken)));
         command.Subcommands.Add(Verb("hsds-csv", "FOLDER", "A folder holding an HSDS tabular datapackage (services.csv, organizations.csv ...).",
-            (source, _, cancellationToken) => HsdsCsvSource.ReadFolderAsync(source, cancellationToken)));
+            (source, _, _, cancellationToken) => HsdsCsvSource.ReadFolderAsync(source, cancellationToken)));
+        command.Subcommands.Add(Verb("csv", "FILE", "A community assets spreadsheet saved as CSV, in the layout of docs/templates/community-assets.csv.",
+            (source, _, services, cancellationToken) => CommunityCsvSource.ReadFileAsync(source, services.GetRequiredService<PostcodeService>(), cancellationToken)));
         return command;
     }
 
-    private static Command Verb(string name, string argumentName, string description, Func<string, HttpClient, CancellationToken, IAsyncEnumerable<SourceItem>> read)
+    private static Command Verb(string name, string argumentName, string description, Func<string, HttpClient, IServiceProvider, CancellationToken, IAsyncEnumerable<SourceItem>> read)
     {
         var source = new Argument<string>(argumentName) { Description = description };
         var key = new Option<string?>("--source") { Description = "The source key records are matched by. Defaults to the feed's host name or the file's name." };
@@ -48,7 +51,7 @@ internal static class ImportCommand
             var importer = scope.ServiceProvider.GetRequiredService<DirectoryImporter>();
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(100) };
             Console.WriteLine($"Importing {from} as source \"{sourceKey}\"{(result.GetValue(dryRun) ? " (dry run)" : string.Empty)}.");
-            var report = await importer.ImportAsync(sourceKey, read(from, http, cancellationToken), new ImportOptions { DryRun = result.GetValue(dryRun) }, cancellationToken);
+            var report = await importer.ImportAsync(sourceKey, read(from, http, scope.ServiceProvider, cancellationToken), new ImportOptions { DryRun = result.GetValue(dryRun) }, cancellationToken);
             foreach (var line in report.Describe())
             {
                 Console.WriteLine(line);

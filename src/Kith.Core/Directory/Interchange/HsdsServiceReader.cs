@@ -1,5 +1,6 @@
+using System.Buffers;
 using System.Globalization;
-using System.Text;
+using System.Security.Cryptography;
 using System.Text.Json;
 
 namespace Kith.Core.Directory.Interchange;
@@ -20,44 +21,47 @@ public static class HsdsServiceReader
         return row.Problems.Count == 0 ? parsed : null;
     }
 
-    /// <summary>A canonical text of a JSON value: properties in ordinal order, no spaces, so the same content always hashes the same.</summary>
-    internal static string Canonical(JsonElement element, params string[] skip)
+    /// <summary>
+    /// SHA-256 of a canonical form of a JSON value: properties in ordinal order, nulls and the
+    /// <paramref name="skip"/> properties of the top object left out, no spaces. The same content
+    /// always hashes the same, however the source laid it out.
+    /// </summary>
+    internal static string HashOf(JsonElement element, params string[] skip)
     {
-        var builder = new StringBuilder();
-        Write(element, builder, skip);
-        return builder.ToString();
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            Write(element, writer, skip);
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
     }
 
-    private static void Write(JsonElement element, StringBuilder builder, string[] skip)
+    private static void Write(JsonElement element, Utf8JsonWriter writer, string[] skip)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
-                builder.Append('{');
-                foreach (var property in element.EnumerateObject().Where(p => !skip.Contains(p.Name) && p.Value.ValueKind != JsonValueKind.Null).OrderBy(p => p.Name, StringComparer.Ordinal))
+                writer.WriteStartObject();
+                foreach (var property in element.EnumerateObject().Where(p => p.Value.ValueKind != JsonValueKind.Null && !skip.Contains(p.Name)).OrderBy(p => p.Name, StringComparer.Ordinal))
                 {
-                    builder.Append(JsonSerializer.Serialize(property.Name)).Append(':');
-                    Write(property.Value, builder, []);
-                    builder.Append(',');
+                    writer.WritePropertyName(property.Name);
+                    Write(property.Value, writer, []);
                 }
 
-                builder.Append('}');
+                writer.WriteEndObject();
                 break;
             case JsonValueKind.Array:
-                builder.Append('[');
+                writer.WriteStartArray();
                 foreach (var item in element.EnumerateArray())
                 {
-                    Write(item, builder, []);
-                    builder.Append(',');
+                    Write(item, writer, []);
                 }
 
-                builder.Append(']');
-                break;
-            case JsonValueKind.String:
-                builder.Append(JsonSerializer.Serialize(element.GetString()));
+                writer.WriteEndArray();
                 break;
             default:
-                builder.Append(element.GetRawText());
+                element.WriteTo(writer);
                 break;
         }
     }
@@ -109,7 +113,7 @@ public static class HsdsServiceReader
             {
                 Where = where,
                 SourceId = id,
-                Hash = StableIds.Hash(Canonical(e, "last_modified")),
+                Hash = HashOf(e, "last_modified"),
                 Asset = asset,
                 Organization = organization,
             };
@@ -246,7 +250,7 @@ public static class HsdsServiceReader
                 Longitude = Number(e, "longitude", path + ".longitude"),
                 SourceId = id,
             };
-            var hash = StableIds.Hash(Canonical(e));
+            var hash = HashOf(e);
             location.ImportHash = hash;
             var parsed = new ParsedLocation { SourceId = id, Location = location, Hash = hash };
             parsed.Addresses.AddRange(Items(e, "addresses", Address, path));
