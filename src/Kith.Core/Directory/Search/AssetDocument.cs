@@ -172,10 +172,12 @@ internal sealed class AssetDocument
         document.Terms = [.. documentTerms];
         document.TermClosure = closure.Count == 0 ? NoTerms : [.. closure];
 
-        var words = new Dictionary<string, FieldCounts>(StringComparer.Ordinal);
-        var surfaces = new Dictionary<string, string>(StringComparer.Ordinal);
-        document.NameLength = Count(words, surfaces, SearchField.Name, asset.Name);
-        document.TermsLength = documentTerms.Sum(t => Count(words, surfaces, SearchField.Terms, t.Name));
+        var vocabulary = builder.Vocabulary;
+        var words = new WordCounter(WordCounter.Reusable(), SearchField.Name);
+        document.NameLength = vocabulary.ForEachStem(asset.Name, ref words, WordCounter.Count);
+        words.Field = SearchField.Terms;
+        document.TermsLength = documentTerms.Sum(t => vocabulary.ForEachStem(t.Name, ref words, WordCounter.Count));
+        words.Field = SearchField.Body;
         var body = new[]
         {
             asset.AlternateName, asset.Description, asset.HowToGetInvolved, asset.Organization?.Name,
@@ -183,26 +185,23 @@ internal sealed class AssetDocument
         }
             .Concat(asset.Languages.Select(l => l.Name))
             .Concat(locations.SelectMany(l => new[] { l.Name }.Concat(l.Addresses.SelectMany(a => new[] { a.City, a.PostalCode }))));
-        document.BodyLength = body.Sum(text => Count(words, surfaces, SearchField.Body, text));
-
-        var vocabulary = builder.Vocabulary;
-        var ids = new int[words.Count];
-        var counts = new uint[words.Count];
-        var i = 0;
-        foreach (var (stem, fieldCounts) in words)
+        foreach (var text in body)
         {
-            ids[i] = vocabulary.Id(stem);
+            document.BodyLength += vocabulary.ForEachStem(text, ref words, WordCounter.Count);
+        }
+
+        var ids = new int[words.Counts.Count];
+        var counts = new uint[words.Counts.Count];
+        var i = 0;
+        foreach (var (stem, fieldCounts) in words.Counts)
+        {
+            ids[i] = stem;
             counts[i++] = fieldCounts.Pack();
         }
 
         Array.Sort(ids, counts);
         document.WordIds = ids;
         document.WordCounts = counts;
-        foreach (var (surface, stem) in surfaces)
-        {
-            vocabulary.AddSurface(surface, vocabulary.Id(stem));
-        }
-
         return document;
     }
 
@@ -219,18 +218,6 @@ internal sealed class AssetDocument
     /// <summary>Whether any of the asset's weekly times matches; schedules that ended before <paramref name="today"/> are ignored.</summary>
     public bool IsRunningOn(DayOfWeek day, TimeOnly? time, DateOnly today) =>
         Schedules.Any(s => (s.ValidTo is null || s.ValidTo >= today) && s.Rule.IsRunningOn(day, time));
-
-    private static int Count(Dictionary<string, FieldCounts> words, Dictionary<string, string> surfaces, SearchField field, string? text)
-    {
-        var tokens = SearchText.Tokenise(text);
-        foreach (var token in tokens)
-        {
-            words[token.Stem] = words.GetValueOrDefault(token.Stem).Add(field);
-            surfaces.TryAdd(token.Surface, token.Stem);
-        }
-
-        return tokens.Count;
-    }
 
     private static string? PlaceName(Location location)
     {
@@ -258,6 +245,31 @@ internal sealed class AssetDocument
 
         var cut = text.LastIndexOf(' ', SummaryLength);
         return string.Concat(text.AsSpan(0, cut > SummaryLength / 2 ? cut : SummaryLength).TrimEnd(",.;: ".AsSpan()), "…");
+    }
+}
+
+/// <summary>Counts each stem of the field being read.</summary>
+internal struct WordCounter(Dictionary<int, FieldCounts> counts, SearchField field)
+{
+    [ThreadStatic]
+    private static Dictionary<int, FieldCounts>? reusable;
+
+    /// <summary>This thread's empty counting dictionary: building a million documents then allocates one, not a million.</summary>
+    public static Dictionary<int, FieldCounts> Reusable()
+    {
+        var dictionary = reusable ??= new Dictionary<int, FieldCounts>(128);
+        dictionary.Clear();
+        return dictionary;
+    }
+
+    public Dictionary<int, FieldCounts> Counts { get; } = counts;
+
+    public SearchField Field { get; set; } = field;
+
+    public static void Count(ref WordCounter counter, int stemId)
+    {
+        ref var entry = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counter.Counts, stemId, out _);
+        entry = entry.Add(counter.Field);
     }
 }
 
