@@ -19,7 +19,7 @@ internal static class AssetIndexLoader
     /// <summary>How much of a SQLite file the loader maps into memory while it reads (address space, not memory used).</summary>
     private const long SqliteMapBytes = 16L << 30;
 
-    public static async Task<AssetDocument[]> LoadAsync(KithDbContext db, DocumentBuilder builder, CancellationToken cancellationToken)
+    public static async Task<AssetDocument[]> LoadAsync(KithDbContext db, DocumentBuilder builder, int batchSize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var sql = new Statements(db);
@@ -45,7 +45,7 @@ internal static class AssetIndexLoader
             object? after = null;
             while (true)
             {
-                var (assets, _, last) = await ReadBatchAsync(connection, sql, after, cancellationToken);
+                var (assets, _, last) = await ReadBatchAsync(connection, sql, after, batchSize, cancellationToken);
                 if (building is not null)
                 {
                     parts.Add(await building);
@@ -58,7 +58,7 @@ internal static class AssetIndexLoader
                 }
 
                 building = Task.Run(() => assets.AsParallel().AsOrdered().Select(a => AssetDocument.From(a, builder)).ToArray(), cancellationToken);
-                if (assets.Count < BatchSize)
+                if (assets.Count < batchSize)
                 {
                     parts.Add(await building);
                     break;
@@ -83,13 +83,13 @@ internal static class AssetIndexLoader
         }
     }
 
-    private static async Task<(List<CommunityAsset> Assets, object? First, object? Last)> ReadBatchAsync(DbConnection connection, Statements sql, object? after, CancellationToken cancellationToken)
+    private static async Task<(List<CommunityAsset> Assets, object? First, object? Last)> ReadBatchAsync(DbConnection connection, Statements sql, object? after, int batchSize, CancellationToken cancellationToken)
     {
-        var assets = new List<CommunityAsset>(BatchSize);
-        var byId = new Dictionary<Guid, CommunityAsset>(BatchSize);
+        var assets = new List<CommunityAsset>(batchSize);
+        var byId = new Dictionary<Guid, CommunityAsset>(batchSize);
         var organizations = new Dictionary<Guid, Organization>();
         object? first = null, last = null;
-        await using (var command = Command(connection, after is null ? sql.FirstAssets : sql.NextAssets, ("status", AssetStatus.Active.ToString()), ("after", after), ("limit", BatchSize)))
+        await using (var command = Command(connection, after is null ? sql.FirstAssets : sql.NextAssets, ("status", AssetStatus.Active.ToString()), ("after", after), ("limit", batchSize)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))

@@ -82,14 +82,17 @@ public sealed partial class AssetSearchIndex(TimeProvider? clock = null)
     internal AssetSearchResults SearchByScan(AssetSearchCriteria criteria) => Search(criteria, scan: true);
 
     /// <summary>Replaces the whole index with what the database holds, read by <see cref="AssetIndexLoader"/> (no EF entity graphs).</summary>
-    public async Task RebuildAsync(KithDbContext db, CancellationToken cancellationToken)
+    public Task RebuildAsync(KithDbContext db, CancellationToken cancellationToken) => RebuildAsync(db, cancellationToken, AssetIndexLoader.BatchSize);
+
+    /// <summary>As <see cref="RebuildAsync(KithDbContext, CancellationToken)"/>, reading <paramref name="batchSize"/> assets a batch (tests use small batches).</summary>
+    internal async Task RebuildAsync(KithDbContext db, CancellationToken cancellationToken, int batchSize)
     {
         ArgumentNullException.ThrowIfNull(db);
         // Read the high-water mark first: an edit saved during the load is then read again by the follower.
         var upTo = await db.CommunityAssets.MaxAsync(a => (DateTime?)a.LastModified, cancellationToken);
         var terms = await LoadTermsAsync(db, cancellationToken);
         var builder = new DocumentBuilder(terms, new Vocabulary());
-        var documents = await AssetIndexLoader.LoadAsync(db, builder, cancellationToken);
+        var documents = await AssetIndexLoader.LoadAsync(db, builder, batchSize, cancellationToken);
         Publish(Snapshot.Build(documents, builder));
         BuiltFromChangesUpTo = upTo;
     }
@@ -181,6 +184,9 @@ public sealed partial class AssetSearchIndex(TimeProvider? clock = null)
         var snapshot = Volatile.Read(ref current);
         return snapshot.Documents.ToDictionary(d => d.Id);
     }
+
+    /// <summary>The stem a document's word id stands for, in the current vocabulary (tests compare documents from two loaders through this).</summary>
+    internal string StemOf(int stemId) => Volatile.Read(ref current).Vocabulary.Stem(stemId);
 
     /// <summary>"450 m away" under a kilometre (to the nearest 10 m), otherwise "1.2 km away" (one decimal, invariant culture).</summary>
     public static string DescribeDistance(double metres) => metres < 950
