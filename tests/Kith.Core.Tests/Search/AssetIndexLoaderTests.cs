@@ -103,7 +103,7 @@ public class AssetIndexLoaderTests
     /// <summary>Everything a search reads of a document, as text, with collections sorted so their order does not matter.</summary>
     private static string Describe(AssetSearchIndex index, AssetDocument d)
     {
-        var words = d.WordIds.Select((id, i) => $"{index.StemOf(id)}={d.WordCounts[i]}").Order(StringComparer.Ordinal);
+        var words = index.WordsOf(d.Id).Select(w => $"{w.Stem}={w.Counts}").Order(StringComparer.Ordinal);
         var locations = d.Locations.Select(l => $"{l.Point}/{l.PlaceName}/{l.AccessibilityMask}").Order(StringComparer.Ordinal);
         var schedules = d.Schedules.Select(s => $"{s.Rule.DayMask}/{s.Rule.Frequency}/{s.Rule.Interval}/{s.Rule.Opens}/{s.Rule.Closes}/{s.ValidTo}").Order(StringComparer.Ordinal);
         var areas = d.Areas.Select(a => $"{a.Scope}/{a.Bounds}").Order(StringComparer.Ordinal);

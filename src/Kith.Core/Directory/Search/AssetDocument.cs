@@ -63,6 +63,9 @@ internal sealed class AssetDocument
 
     private readonly byte[]? summary;
 
+    /// <summary>The stem ids, ascending, as gaps in 7-bit variable-length bytes: about a byte a word instead of four.</summary>
+    private byte[] words = [];
+
     private AssetDocument(CommunityAsset asset, DocumentBuilder builder)
     {
         Id = asset.Id;
@@ -117,11 +120,15 @@ internal sealed class AssetDocument
     /// <summary>The asset's terms and all their ancestors, so a filter on a broad term finds narrower ones.</summary>
     public Guid[] TermClosure { get; private set; } = NoTerms;
 
-    /// <summary>The ids (in <see cref="DocumentBuilder.Vocabulary"/>) of every stem in the asset's text, ascending.</summary>
-    public int[] WordIds { get; private set; } = [];
+    /// <summary>How many distinct stems the asset's text has.</summary>
+    public int WordCount { get; private set; }
 
-    /// <summary>Per entry of <see cref="WordIds"/>, its <see cref="FieldCounts"/> packed.</summary>
-    public uint[] WordCounts { get; private set; } = [];
+    /// <summary>
+    /// Until the document joins a snapshot, the packed <see cref="FieldCounts"/> of each stem (in the order of
+    /// <see cref="DecodeWordIds"/>); the snapshot's postings then hold them, and this is let go (a million
+    /// documents need not hold their counts twice).
+    /// </summary>
+    public uint[]? PendingCounts { get; private set; }
 
     public int NameLength { get; private set; }
 
@@ -149,7 +156,7 @@ internal sealed class AssetDocument
             .Where(l => l.LocationType == LocationType.Physical)
             .Select(l => new DocumentLocation(
                 l is { Latitude: { } lat, Longitude: { } lon } ? new GeoPoint(lat, lon) : null,
-                PlaceName(l),
+                builder.Intern(PlaceName(l)),
                 l.Accessibility.Aggregate(0, (mask, a) => mask | (1 << (int)a.Feature))))
             .ToArray();
         document.Areas = asset.ServiceAreas.Select(builder.Area).OfType<GeoArea>().ToArray();
@@ -200,24 +207,62 @@ internal sealed class AssetDocument
         }
 
         Array.Sort(ids, counts);
-        document.WordIds = ids;
-        document.WordCounts = counts;
+        document.words = Encode(ids);
+        document.WordCount = ids.Length;
+        document.PendingCounts = counts;
         return document;
     }
 
-    /// <summary>The field counts of one stem in this asset, when it has the stem.</summary>
-    public bool TryGetCounts(int stemId, out FieldCounts counts)
+    /// <summary>The ids (in <see cref="DocumentBuilder.Vocabulary"/>) of every stem in the asset's text, ascending; decoded on each call.</summary>
+    public int[] DecodeWordIds()
     {
-        var index = Array.BinarySearch(WordIds, stemId);
-        counts = index >= 0 ? FieldCounts.Unpack(WordCounts[index]) : default;
-        return index >= 0;
+        var ids = new int[WordCount];
+        int position = 0, previous = 0;
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var delta = 0;
+            for (var shift = 0; ; shift += 7)
+            {
+                var b = words[position++];
+                delta |= (b & 0x7F) << shift;
+                if (b < 0x80)
+                {
+                    break;
+                }
+            }
+
+            ids[i] = previous += delta;
+        }
+
+        return ids;
     }
 
-    public bool HasWord(int stemId) => Array.BinarySearch(WordIds, stemId) >= 0;
+    /// <summary>The snapshot has copied the counts into its postings.</summary>
+    public void ReleaseCounts() => PendingCounts = null;
 
     /// <summary>Whether any of the asset's weekly times matches; schedules that ended before <paramref name="today"/> are ignored.</summary>
     public bool IsRunningOn(DayOfWeek day, TimeOnly? time, DateOnly today) =>
         Schedules.Any(s => (s.ValidTo is null || s.ValidTo >= today) && s.Rule.IsRunningOn(day, time));
+
+    private static byte[] Encode(int[] ascending)
+    {
+        var bytes = new List<byte>(ascending.Length * 2);
+        var previous = 0;
+        foreach (var id in ascending)
+        {
+            var delta = (uint)(id - previous);
+            previous = id;
+            while (delta >= 0x80)
+            {
+                bytes.Add((byte)(delta | 0x80));
+                delta >>= 7;
+            }
+
+            bytes.Add((byte)delta);
+        }
+
+        return [.. bytes];
+    }
 
     private static string? PlaceName(Location location)
     {

@@ -27,7 +27,21 @@ public sealed partial class AssetSearchIndex
         public void CollectText(bool scan)
         {
             var scratch = Scratch.For(snapshot.Documents.Length);
-            var touched = scan ? ScoreByDocument(scratch) : ScoreByPostings(scratch);
+            List<int> touched;
+            if (scan)
+            {
+                touched = ScoreByDocument(scratch, Enumerable.Range(0, snapshot.Documents.Length));
+            }
+            else if (criteria is { Near: { } near, RadiusKm: { } radiusKm } && Around(near, radiusKm, scratch) is { } nearby)
+            {
+                // Fewer documents near the searcher than postings to read: score those by looking their words up.
+                touched = ScoreByDocument(scratch, nearby);
+            }
+            else
+            {
+                touched = ScoreByPostings(scratch);
+            }
+
             var words = query.Tokens.Count;
             foreach (var needed in words > 1 ? new[] { words, 1 } : [1])
             {
@@ -46,6 +60,54 @@ public sealed partial class AssetSearchIndex
             }
         }
 
+        /// <summary>
+        /// The ordinals a radius search can admit (as <see cref="CollectAround"/> reads them), when they are fewer than
+        /// the postings the text would read; otherwise null.
+        /// </summary>
+        private List<int>? Around(GeoPoint near, double radiusKm, Scratch scratch)
+        {
+            long postings = query.Tokens.Sum(t => t.Stems.Sum(s => (long)snapshot.DocumentFrequency(s.StemId)));
+            var grid = snapshot.Grid;
+            var stamp = scratch.NextStamp();
+            var nearby = new List<int>();
+            void Add(int[] ordinals)
+            {
+                foreach (var ordinal in ordinals)
+                {
+                    if (scratch.Stamp[ordinal] != stamp)
+                    {
+                        scratch.Stamp[ordinal] = stamp;
+                        nearby.Add(ordinal);
+                    }
+                }
+            }
+
+            foreach (var key in SpatialGrid.CellsOf(Box.Around(near, radiusKm)))
+            {
+                if (grid.Places.TryGetValue(key, out var ordinals))
+                {
+                    Add(ordinals);
+                    if (nearby.Count > postings)
+                    {
+                        return null;
+                    }
+                }
+            }
+
+            if (grid.Areas.TryGetValue(SpatialGrid.AreaKey(near), out var covering))
+            {
+                Add(covering);
+            }
+
+            Add(grid.WideAreas);
+            if (criteria.Attendance == AttendanceMode.Online)
+            {
+                Add(snapshot.OnlineOnly);
+            }
+
+            return nearby.Count > postings ? null : nearby;
+        }
+
         /// <summary>Radius: the documents with a place in the cells the circle's box overlaps, or an area over the searcher's cell, or a wide area, or (asking for online) online-only ones.</summary>
         public void CollectAround(GeoPoint near, double radiusKm)
         {
@@ -60,7 +122,7 @@ public sealed partial class AssetSearchIndex
                 }
             }
 
-            if (grid.Areas.TryGetValue(SpatialGrid.Key(SpatialGrid.Row(near.Latitude), SpatialGrid.Column(near.Longitude)), out var covering))
+            if (grid.Areas.TryGetValue(SpatialGrid.AreaKey(near), out var covering))
             {
                 ConsiderOnce(covering, scratch, stamp);
             }
@@ -240,13 +302,12 @@ public sealed partial class AssetSearchIndex
             return touched;
         }
 
-        private List<int> ScoreByDocument(Scratch scratch)
+        private List<int> ScoreByDocument(Scratch scratch, IEnumerable<int> ordinals)
         {
             var touched = scratch.Touched;
             var idfs = query.Tokens.Select(t => t.Stems.Select(s => Idf(snapshot, snapshot.DocumentFrequency(s.StemId))).ToArray()).ToArray();
-            for (var ordinal = 0; ordinal < snapshot.Documents.Length; ordinal++)
+            foreach (var ordinal in ordinals)
             {
-                var document = snapshot.Documents[ordinal];
                 var total = 0.0;
                 var matched = 0;
                 for (var word = 0; word < query.Tokens.Count; word++)
@@ -255,9 +316,9 @@ public sealed partial class AssetSearchIndex
                     var stems = query.Tokens[word].Stems;
                     for (var i = 0; i < stems.Count; i++)
                     {
-                        if (document.TryGetCounts(stems[i].StemId, out var counts))
+                        if (snapshot.CountsOf(stems[i].StemId, ordinal) is { } counts)
                         {
-                            best = Math.Max(best, StemScore(counts, snapshot.Columns[ordinal], snapshot, idfs[word][i], stems[i].Weight));
+                            best = Math.Max(best, StemScore(FieldCounts.Unpack(counts), snapshot.Columns[ordinal], snapshot, idfs[word][i], stems[i].Weight));
                         }
                     }
 

@@ -230,16 +230,16 @@ public sealed partial class AssetSearchIndex
             document.IsOnline,
             document.LastVerifiedOn,
             Math.Round(match.Score, 6),
-            Reasons(document, match, criteria, query));
+            Reasons(snapshot, document, match, criteria, query));
     }
 
-    private static List<string> Reasons(AssetDocument document, Candidate match, AssetSearchCriteria criteria, Query query)
+    private static List<string> Reasons(Snapshot snapshot, AssetDocument document, Candidate match, AssetSearchCriteria criteria, Query query)
     {
         var reasons = new List<string>();
         var termNames = new List<string>();
         foreach (var token in query.Tokens)
         {
-            var stems = token.Stems.Where(s => document.HasWord(s.StemId)).ToList();
+            var stems = token.Stems.Where(s => snapshot.CountsOf(s.StemId, match.Ordinal) is not null).ToList();
             if (stems.Count == 0)
             {
                 continue;
@@ -251,7 +251,7 @@ public sealed partial class AssetSearchIndex
                 continue;
             }
 
-            var counts = stems.Select(s => document.TryGetCounts(s.StemId, out var c) ? c : default).ToList();
+            var counts = stems.Select(s => FieldCounts.Unpack(snapshot.CountsOf(s.StemId, match.Ordinal) ?? 0)).ToList();
             if (counts.Exists(c => c.Name > 0))
             {
                 reasons.Add($"matches \"{token.Surface}\" in the name");

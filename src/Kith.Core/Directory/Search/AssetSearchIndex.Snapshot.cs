@@ -94,7 +94,7 @@ public sealed partial class AssetSearchIndex
                 name += document.NameLength;
                 terms += document.TermsLength;
                 body += document.BodyLength;
-                foreach (var id in document.WordIds)
+                foreach (var id in document.DecodeWordIds())
                 {
                     frequencies[id]++;
                 }
@@ -115,11 +115,15 @@ public sealed partial class AssetSearchIndex
             for (var ordinal = 0; ordinal < documents.Length; ordinal++)
             {
                 var document = documents[ordinal];
-                for (var i = 0; i < document.WordIds.Length; i++)
+                var ids = document.DecodeWordIds();
+                var counts = document.PendingCounts ?? throw new InvalidOperationException("A document can join only one snapshot as new.");
+                for (var i = 0; i < ids.Length; i++)
                 {
-                    var id = document.WordIds[i];
-                    postings[id][frequencies[id]++] = new Posting(ordinal, document.WordCounts[i]);
+                    var id = ids[i];
+                    postings[id][frequencies[id]++] = new Posting(ordinal, counts[i]);
                 }
+
+                document.ReleaseCounts();
             }
 
             var columns = new DocumentColumns[documents.Length];
@@ -130,6 +134,14 @@ public sealed partial class AssetSearchIndex
         /// <summary>The postings of a stem; none for a stem added to the vocabulary after this snapshot was made.</summary>
         public Posting[] PostingsOf(int stemId) => stemId < Postings.Length ? Postings[stemId] : [];
 
+        /// <summary>The packed <see cref="FieldCounts"/> of a stem in the document at an ordinal, or null when it lacks the stem.</summary>
+        public uint? CountsOf(int stemId, int ordinal)
+        {
+            var postings = PostingsOf(stemId);
+            var index = Find(postings, ordinal);
+            return index >= 0 ? postings[index].Counts : null;
+        }
+
         /// <summary>How many documents have the stem.</summary>
         public int DocumentFrequency(int stemId) => PostingsOf(stemId).Length;
 
@@ -137,6 +149,8 @@ public sealed partial class AssetSearchIndex
         public Snapshot WithUpsert(AssetDocument document)
         {
             var postings = Grown(Postings, Vocabulary.Count);
+            var newIds = document.DecodeWordIds();
+            var newCounts = document.PendingCounts ?? throw new InvalidOperationException("A document can join only one snapshot as new.");
             var lengths = (Name: Lengths.Name + document.NameLength, Terms: Lengths.Terms + document.TermsLength, Body: Lengths.Body + document.BodyLength);
             AssetDocument[] documents;
             DocumentColumns[] columns;
@@ -149,25 +163,25 @@ public sealed partial class AssetSearchIndex
                 columns = (DocumentColumns[])Columns.Clone();
                 byId = ById;
                 lengths = (lengths.Name - old.NameLength, lengths.Terms - old.TermsLength, lengths.Body - old.BodyLength);
-                for (var i = 0; i < old.WordIds.Length; i++)
+                var oldIds = old.DecodeWordIds();
+                foreach (var id in oldIds)
                 {
-                    var id = old.WordIds[i];
-                    var index = Array.BinarySearch(document.WordIds, id);
+                    var index = Array.BinarySearch(newIds, id);
                     if (index < 0)
                     {
                         postings[id] = WithoutPosting(postings[id], ordinal);
                     }
-                    else if (document.WordCounts[index] != old.WordCounts[i])
+                    else if (CountsOf(id, ordinal) is not { } counts || counts != newCounts[index])
                     {
-                        postings[id] = WithPosting(postings[id], new Posting(ordinal, document.WordCounts[index]));
+                        postings[id] = WithPosting(postings[id], new Posting(ordinal, newCounts[index]));
                     }
                 }
 
-                for (var i = 0; i < document.WordIds.Length; i++)
+                for (var i = 0; i < newIds.Length; i++)
                 {
-                    if (Array.BinarySearch(old.WordIds, document.WordIds[i]) < 0)
+                    if (Array.BinarySearch(oldIds, newIds[i]) < 0)
                     {
-                        postings[document.WordIds[i]] = WithPosting(postings[document.WordIds[i]], new Posting(ordinal, document.WordCounts[i]));
+                        postings[newIds[i]] = WithPosting(postings[newIds[i]], new Posting(ordinal, newCounts[i]));
                     }
                 }
 
@@ -179,9 +193,9 @@ public sealed partial class AssetSearchIndex
                 documents = [.. Documents, document];
                 columns = [.. Columns, default];
                 byId = new Dictionary<Guid, int>(ById) { [document.Id] = ordinal };
-                for (var i = 0; i < document.WordIds.Length; i++)
+                for (var i = 0; i < newIds.Length; i++)
                 {
-                    postings[document.WordIds[i]] = WithPosting(postings[document.WordIds[i]], new Posting(ordinal, document.WordCounts[i]));
+                    postings[newIds[i]] = WithPosting(postings[newIds[i]], new Posting(ordinal, newCounts[i]));
                 }
 
                 grid = Grid.With(document, ordinal);
@@ -189,6 +203,7 @@ public sealed partial class AssetSearchIndex
 
             documents[ordinal] = document;
             columns[ordinal] = DocumentColumns.From(document);
+            document.ReleaseCounts();
             var onlineOnly = OnlineOnly.Where(o => o != ordinal).ToList();
             if (!document.HasPhysicalLocation && document.IsOnline)
             {
@@ -213,7 +228,7 @@ public sealed partial class AssetSearchIndex
             var removed = Documents[ordinal];
             var last = Documents.Length - 1;
             var postings = (Posting[][])Postings.Clone();
-            foreach (var stem in removed.WordIds)
+            foreach (var stem in removed.DecodeWordIds())
             {
                 postings[stem] = WithoutPosting(postings[stem], ordinal);
             }
@@ -230,10 +245,10 @@ public sealed partial class AssetSearchIndex
                 documents[ordinal] = moved;
                 columns[ordinal] = Columns[last];
                 byId[moved.Id] = ordinal;
-                for (var i = 0; i < moved.WordIds.Length; i++)
+                foreach (var stem in moved.DecodeWordIds())
                 {
-                    var stem = moved.WordIds[i];
-                    postings[stem] = WithPosting(WithoutPosting(postings[stem], last), new Posting(ordinal, moved.WordCounts[i]));
+                    var counts = CountsOf(stem, last) ?? 0;
+                    postings[stem] = WithPosting(WithoutPosting(postings[stem], last), new Posting(ordinal, counts));
                 }
 
                 grid = grid.Without(moved, last).With(moved, ordinal);

@@ -185,8 +185,13 @@ public sealed partial class AssetSearchIndex(TimeProvider? clock = null)
         return snapshot.Documents.ToDictionary(d => d.Id);
     }
 
-    /// <summary>The stem a document's word id stands for, in the current vocabulary (tests compare documents from two loaders through this).</summary>
-    internal string StemOf(int stemId) => Volatile.Read(ref current).Vocabulary.Stem(stemId);
+    /// <summary>A document's stems with their packed field counts, read back from the postings (tests compare loaders through this).</summary>
+    internal List<(string Stem, uint Counts)> WordsOf(Guid assetId)
+    {
+        var snapshot = Volatile.Read(ref current);
+        var ordinal = snapshot.ById[assetId];
+        return snapshot.Documents[ordinal].DecodeWordIds().Select(id => (snapshot.Vocabulary.Stem(id), snapshot.CountsOf(id, ordinal) ?? 0)).ToList();
+    }
 
     /// <summary>"450 m away" under a kilometre (to the nearest 10 m), otherwise "1.2 km away" (one decimal, invariant culture).</summary>
     public static string DescribeDistance(double metres) => metres < 950

@@ -48,6 +48,9 @@ internal sealed class GeoArea
     /// <summary>The furthest a regional area reaches, in kilometres; anything larger is national.</summary>
     public const double RegionalReachKm = 200;
 
+    /// <summary>Shared by every circle (most areas): never added to.</summary>
+    private static readonly List<List<(double X, double Y)[]>> NoPolygons = [];
+
     private readonly GeoPoint? centre;
     private readonly double radiusMetres;
 
@@ -75,7 +78,7 @@ internal sealed class GeoArea
     /// <summary>The area of a service area row, or null when it has neither a usable circle nor a readable boundary.</summary>
     public static GeoArea? From(ServiceArea area)
     {
-        var polygons = string.IsNullOrWhiteSpace(area.Extent) ? [] : ParseGeoJson(area.Extent);
+        var polygons = string.IsNullOrWhiteSpace(area.Extent) ? NoPolygons : ParseGeoJson(area.Extent);
         GeoPoint? centre = area is { CentreLatitude: { } lat, CentreLongitude: { } lon, RadiusMetres: > 0 } ? new GeoPoint(lat, lon) : null;
         if (polygons.Count == 0 && centre is null)
         {

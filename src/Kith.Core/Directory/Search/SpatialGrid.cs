@@ -1,21 +1,24 @@
 namespace Kith.Core.Directory.Search;
 
 /// <summary>
-/// Documents by where they are, in cells of <see cref="CellDegrees"/>° of latitude and longitude (about 11 km by
-/// 7 km in the UK), so a radius search or a nearest-first list reads the cells around the searcher instead of every
-/// document. Two kinds of entry: a document's located places (each in its cell), and its service areas. An area is
-/// entered in every cell its box overlaps when that is at most <see cref="MaxAreaCells"/> cells; a wider one
-/// (regional or national) goes in a short list every search checks. Immutable; <see cref="With"/> and
+/// Documents by where they are, so a radius search or a nearest-first list reads the cells around the searcher
+/// instead of every document. Two kinds of entry: a document's located places, each in its cell of
+/// <see cref="CellDegrees"/>° (about 2.2 km by 1.3 km in the UK, so a cell in central London holds hundreds, not
+/// thousands); and its service areas, in coarser cells of <see cref="AreaCellDegrees"/>°. An area is entered in
+/// every coarse cell its box overlaps when that is at most <see cref="MaxAreaCells"/> cells; a wider one (regional
+/// or national) goes in a short list every search checks. Immutable; <see cref="With"/> and
 /// <see cref="Without"/> copy only the cells they change.
 /// </summary>
 internal sealed class SpatialGrid
 {
-    public const double CellDegrees = 0.1;
+    public const double CellDegrees = 0.02;
+
+    public const double AreaCellDegrees = 0.1;
 
     /// <summary>The most cells an area is entered in before it counts as wide.</summary>
     public const int MaxAreaCells = 64;
 
-    private const int Columns = 3600;
+    private const int Columns = 18_000;
 
     private SpatialGrid(Dictionary<int, int[]> places, Dictionary<int, int[]> areas, int[] wideAreas, (int MinRow, int MaxRow, int MinColumn, int MaxColumn) extent)
     {
@@ -30,7 +33,7 @@ internal sealed class SpatialGrid
     /// <summary>Cell → ordinals of documents with a located place in it (each once, ascending).</summary>
     public Dictionary<int, int[]> Places { get; }
 
-    /// <summary>Cell → ordinals of documents with a (not wide) service area overlapping it.</summary>
+    /// <summary>Coarse cell → ordinals of documents with a (not wide) service area overlapping it.</summary>
     public Dictionary<int, int[]> Areas { get; }
 
     /// <summary>Ordinals of documents with a service area too wide for cells.</summary>
@@ -39,9 +42,12 @@ internal sealed class SpatialGrid
     /// <summary>The rows and columns that hold any place: a nearest-first search stops growing its square past them.</summary>
     public (int MinRow, int MaxRow, int MinColumn, int MaxColumn) Extent { get; }
 
-    public static int Row(double latitude) => (int)Math.Floor((latitude + 90) / CellDegrees);
+    public static int Row(double latitude, double cell = CellDegrees) => (int)Math.Floor((latitude + 90) / cell);
 
-    public static int Column(double longitude) => (int)Math.Floor((longitude + 180) / CellDegrees);
+    public static int Column(double longitude, double cell = CellDegrees) => (int)Math.Floor((longitude + 180) / cell);
+
+    /// <summary>The key of the coarse area cell holding a point.</summary>
+    public static int AreaKey(GeoPoint point) => Key(Row(point.Latitude, AreaCellDegrees), Column(point.Longitude, AreaCellDegrees));
 
     public static int Key(int row, int column) => (row * Columns) + column;
 
@@ -126,11 +132,11 @@ internal sealed class SpatialGrid
         return new SpatialGrid(places, areas, isWide ? WideAreas.Where(o => o != ordinal).ToArray() : WideAreas, Extent);
     }
 
-    /// <summary>The keys of the cells a box overlaps.</summary>
-    public static IEnumerable<int> CellsOf(Box box)
+    /// <summary>The keys of the cells (of <paramref name="cell"/> degrees) a box overlaps.</summary>
+    public static IEnumerable<int> CellsOf(Box box, double cell = CellDegrees)
     {
-        var (minRow, maxRow) = (Row(box.MinLatitude), Row(box.MaxLatitude));
-        var (minColumn, maxColumn) = (Column(box.MinLongitude), Column(box.MaxLongitude));
+        var (minRow, maxRow) = (Row(box.MinLatitude, cell), Row(box.MaxLatitude, cell));
+        var (minColumn, maxColumn) = (Column(box.MinLongitude, cell), Column(box.MaxLongitude, cell));
         for (var row = minRow; row <= maxRow; row++)
         {
             for (var column = minColumn; column <= maxColumn; column++)
@@ -161,15 +167,15 @@ internal sealed class SpatialGrid
         foreach (var area in document.Areas)
         {
             var box = area.Bounds;
-            var rows = Row(box.MaxLatitude) - Row(box.MinLatitude) + 1;
-            var columns = Column(box.MaxLongitude) - Column(box.MinLongitude) + 1;
+            var rows = Row(box.MaxLatitude, AreaCellDegrees) - Row(box.MinLatitude, AreaCellDegrees) + 1;
+            var columns = Column(box.MaxLongitude, AreaCellDegrees) - Column(box.MinLongitude, AreaCellDegrees) + 1;
             if ((long)rows * columns > MaxAreaCells)
             {
                 wide = true;
                 continue;
             }
 
-            foreach (var key in CellsOf(box))
+            foreach (var key in CellsOf(box, AreaCellDegrees))
             {
                 if (!cells.Contains(key))
                 {
