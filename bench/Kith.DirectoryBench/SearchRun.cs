@@ -43,11 +43,12 @@ public static class SearchRun
         return 0;
     }
 
-    public static async Task<int> CurveAsync(string folder, int runs, int seed, TextWriter log)
+    public static async Task<int> CurveAsync(string folder, int runs, int seed, IReadOnlyList<int> sizes, TextWriter log)
     {
         ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(sizes);
         Directory.CreateDirectory(folder);
-        foreach (var size in new[] { 10_000, 100_000, 1_000_000 })
+        foreach (var size in sizes)
         {
             var file = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"directory-{size}.db"));
             if (!File.Exists(file))
