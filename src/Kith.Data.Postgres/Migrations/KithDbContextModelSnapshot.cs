@@ -336,6 +336,42 @@ namespace Kith.Data.Postgres.Migrations
                     b.ToTable("CostOptions");
                 });
 
+            modelBuilder.Entity("Kith.Core.Directory.Freshness.ListingReviewLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AssetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ReminderNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssetId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("ListingReviewLinks", (string)null);
+                });
+
             modelBuilder.Entity("Kith.Core.Directory.Language", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2185,6 +2221,15 @@ namespace Kith.Data.Postgres.Migrations
                     b.HasOne("Kith.Core.Directory.CommunityAsset", null)
                         .WithMany("CostOptions")
                         .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kith.Core.Directory.Freshness.ListingReviewLink", b =>
+                {
+                    b.HasOne("Kith.Core.Directory.CommunityAsset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -329,6 +329,42 @@ namespace Kith.Data.Sqlite.Migrations
                     b.ToTable("CostOptions");
                 });
 
+            modelBuilder.Entity("Kith.Core.Directory.Freshness.ListingReviewLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReminderNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssetId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("ListingReviewLinks", (string)null);
+                });
+
             modelBuilder.Entity("Kith.Core.Directory.Language", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2172,6 +2208,15 @@ namespace Kith.Data.Sqlite.Migrations
                     b.HasOne("Kith.Core.Directory.CommunityAsset", null)
                         .WithMany("CostOptions")
                         .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kith.Core.Directory.Freshness.ListingReviewLink", b =>
+                {
+                    b.HasOne("Kith.Core.Directory.CommunityAsset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -14,6 +14,7 @@ public static class KithModules
         services.AddKithSearch(); // after the demo seed: the index is built from what the seed wrote
         services.AddPublicDirectory();
         services.AddKithEditing();
+        services.AddKithFreshness();
         services.AddKithPeople();
         services.AddKithRecords();
         services.AddKithGoals();

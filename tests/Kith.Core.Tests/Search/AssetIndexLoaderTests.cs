@@ -50,6 +50,11 @@ public class AssetIndexLoaderTests
                     break;
             }
 
+            if (i % 9 == 0)
+            {
+                asset.Asset.ReviewOverdueSince = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
+            }
+
             asset.Asset.Languages.Add(new Language { ServiceId = asset.Asset.Id, Name = i % 2 == 0 ? "Welsh" : "Polish" });
             var location = asset.Asset.ServiceAtLocations.FirstOrDefault()?.Location;
             location?.Schedules.Add(new Schedule { LocationId = location.Id, Freq = "MONTHLY", ByDay = "1MO", OpensAt = new TimeOnly(18, 0) });
@@ -110,7 +115,7 @@ public class AssetIndexLoaderTests
         var terms = d.Terms.Select(t => $"{t.Id}/{t.Direct}/{t.Name}").Order(StringComparer.Ordinal);
         return string.Join(
             "\n",
-            d.Id, d.Name, d.Summary, d.Kind, d.OrganizationName, d.IsClaimed, d.IsFree, d.LastVerifiedOn, d.LastModified.ToString("O"), d.MinimumAge, d.MaximumAge,
+            d.Id, d.Name, d.Summary, d.Kind, d.OrganizationName, d.IsClaimed, d.IsFree, d.LastVerifiedOn, d.LastModified.ToString("O"), d.ReviewOverdueSince?.ToString("O"), d.CreatedAt.ToString("O"), d.MinimumAge, d.MaximumAge,
             d.HasPhysicalLocation, d.IsOnline, d.NameLength, d.TermsLength, d.BodyLength,
             string.Join(",", words), string.Join(",", locations), string.Join(",", schedules), string.Join(",", areas), string.Join(",", terms),
             string.Join(",", d.TermClosure.Order()));

@@ -74,6 +74,8 @@ internal sealed class AssetDocument
         IsFree = asset.IsFree;
         LastVerifiedOn = asset.LastVerifiedOn;
         LastModified = asset.LastModified;
+        ReviewOverdueSince = Freshness.ListingReviewService.StillOverdue(asset.LastVerifiedOn, asset.ReviewOverdueSince);
+        CreatedAt = asset.CreatedAt;
         MinimumAge = asset.MinimumAge;
         MaximumAge = asset.MaximumAge;
         OrganizationName = builder.Intern(asset.Organization?.Name);
@@ -100,6 +102,11 @@ internal sealed class AssetDocument
     public DateOnly? LastVerifiedOn { get; }
 
     public DateTime LastModified { get; }
+
+    /// <summary>Set while the last review reminder is unanswered: the listing sinks (<see cref="AssetSearchIndex.OverduePenalty"/>).</summary>
+    public DateTime? ReviewOverdueSince { get; }
+
+    public DateTime CreatedAt { get; }
 
     public int? MinimumAge { get; }
 

@@ -95,13 +95,13 @@ internal static class AssetIndexLoader
             while (await reader.ReadAsync(cancellationToken))
             {
                 var organizationId = reader.GetGuid(1);
-                if (!organizations.TryGetValue(organizationId, out var organization) && !reader.IsDBNull(13))
+                if (!organizations.TryGetValue(organizationId, out var organization) && !reader.IsDBNull(15))
                 {
                     organizations[organizationId] = organization = new Organization
                     {
                         Id = organizationId,
-                        Name = reader.GetString(13),
-                        ClaimedAt = reader.IsDBNull(14) ? null : Utc(reader.GetDateTime(14)),
+                        Name = reader.GetString(15),
+                        ClaimedAt = reader.IsDBNull(16) ? null : Utc(reader.GetDateTime(16)),
                     };
                 }
 
@@ -121,6 +121,8 @@ internal static class AssetIndexLoader
                     HowToGetInvolved = Text(reader, 10),
                     LastVerifiedOn = reader.IsDBNull(11) ? null : reader.GetFieldValue<DateOnly>(11),
                     LastModified = Utc(reader.GetDateTime(12)),
+                    ReviewOverdueSince = reader.IsDBNull(13) ? null : Utc(reader.GetDateTime(13)),
+                    CreatedAt = Utc(reader.GetDateTime(14)),
                 };
                 first ??= reader.GetValue(0);
                 last = reader.GetValue(0);
@@ -292,7 +294,7 @@ internal static class AssetIndexLoader
                 nameof(CommunityAsset.Id), nameof(CommunityAsset.OrganizationId), nameof(CommunityAsset.Name), nameof(CommunityAsset.AlternateName),
                 nameof(CommunityAsset.Description), nameof(CommunityAsset.Kind), nameof(CommunityAsset.FeesDescription), nameof(CommunityAsset.EligibilityDescription),
                 nameof(CommunityAsset.MinimumAge), nameof(CommunityAsset.MaximumAge), nameof(CommunityAsset.HowToGetInvolved), nameof(CommunityAsset.LastVerifiedOn),
-                nameof(CommunityAsset.LastModified));
+                nameof(CommunityAsset.LastModified), nameof(CommunityAsset.ReviewOverdueSince), nameof(CommunityAsset.CreatedAt));
             var assets = $"SELECT {assetColumns}, {Cs<Organization>("o", nameof(Organization.Name), nameof(Organization.ClaimedAt))} "
                 + $"FROM {T<CommunityAsset>()} a LEFT JOIN {T<Organization>()} o ON {C<Organization>("o", nameof(Organization.Id))} = {C<CommunityAsset>("a", nameof(CommunityAsset.OrganizationId))} "
                 + $"WHERE {C<CommunityAsset>("a", nameof(CommunityAsset.Status))} = @status AND {C<CommunityAsset>("a", nameof(CommunityAsset.ArchivedAt))} IS NULL";

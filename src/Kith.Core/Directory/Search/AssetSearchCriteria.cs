@@ -63,6 +63,8 @@ public sealed record AssetSearchResults(IReadOnlyList<AssetHit> Hits, int Total,
 
 /// <summary>One matching asset, with enough to show a result card without another query.</summary>
 /// <param name="DistanceMetres">From the searcher to the nearest location, when both are known.</param>
+/// <param name="ReviewOverdueSince">UTC; set while the listing's review is overdue, so the result says "not checked since".</param>
+/// <param name="CreatedAt">UTC instant the listing was added, for "not checked since" when it was never verified.</param>
 /// <param name="Reasons">Why it matched, in plain words, e.g. <c>matches "walk" in the name</c>, <c>"Walking groups"</c> (a term), "1.2 km away", "covers your area", "free", "step-free access", "open Tuesday", "online", "for ages 50+".</param>
 public sealed record AssetHit(
     Guid AssetId,
@@ -77,4 +79,6 @@ public sealed record AssetHit(
     bool IsOnline,
     DateOnly? LastVerifiedOn,
     double Score,
-    IReadOnlyList<string> Reasons);
+    IReadOnlyList<string> Reasons,
+    DateTime? ReviewOverdueSince = null,
+    DateTime? CreatedAt = null);

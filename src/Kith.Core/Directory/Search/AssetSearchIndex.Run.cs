@@ -164,7 +164,8 @@ public sealed partial class AssetSearchIndex
                 }
 
                 var coversGrid = row - ring <= extent.MinRow && row + ring >= extent.MaxRow && column - ring <= extent.MinColumn && column + ring >= extent.MaxColumn;
-                if ((Top.IsFull && Top.Worst.Distance < NearestOutside(near, row, column, ring)) || coversGrid)
+                // An overdue listing at the bottom of the page could still be beaten by one not overdue further out.
+                if ((Top.IsFull && snapshot.Documents[Top.Worst.Ordinal].ReviewOverdueSince is null && Top.Worst.Distance < NearestOutside(near, row, column, ring)) || coversGrid)
                 {
                     break;
                 }
@@ -432,21 +433,24 @@ public sealed partial class AssetSearchIndex
             return sorted;
         }
 
+        /// <summary>With no text, listings whose review is overdue come after the rest.</summary>
+        private static int ByOverdue(AssetDocument a, AssetDocument b) => (a.ReviewOverdueSince is not null).CompareTo(b.ReviewOverdueSince is not null);
+
         /// <summary>Negative when <paramref name="a"/> ranks before <paramref name="b"/>.</summary>
         private int Compare(Candidate a, Candidate b)
         {
+            var (x, y) = (documents[a.Ordinal], documents[b.Ordinal]);
             var primary = order switch
             {
                 ResultOrder.Score => b.Score.CompareTo(a.Score),
-                ResultOrder.Distance => a.Distance.CompareTo(b.Distance),
-                _ => 0,
+                ResultOrder.Distance => ByOverdue(x, y) is var overdue and not 0 ? overdue : a.Distance.CompareTo(b.Distance),
+                _ => ByOverdue(x, y),
             };
             if (primary != 0)
             {
                 return primary;
             }
 
-            var (x, y) = (documents[a.Ordinal], documents[b.Ordinal]);
             var byName = string.Compare(x.Name, y.Name, StringComparison.OrdinalIgnoreCase);
             return byName != 0 ? byName : x.Id.CompareTo(y.Id);
         }

@@ -83,9 +83,10 @@ public sealed partial class AssetSearchIndex
         };
     }
 
-    /// <summary>Freshness: a listing not verified in the last 12 months (or never) sinks.</summary>
+    /// <summary>Freshness: a listing not verified in the last 12 months (or never) sinks, and one whose review is overdue sinks further.</summary>
     private static double Freshness(AssetDocument document, DateOnly today) =>
-        document.LastVerifiedOn is not { } verified || verified < today.AddMonths(-12) ? StalePenalty : 1.0;
+        (document.LastVerifiedOn is not { } verified || verified < today.AddMonths(-12) ? StalePenalty : 1.0)
+        * (document.ReviewOverdueSince is not null ? OverduePenalty : 1.0);
 
     /// <summary>Standing: a listing its organisation has claimed rises a little.</summary>
     private static double Standing(AssetDocument document) => document.IsClaimed ? ClaimedLift : 1.0;
@@ -230,7 +231,9 @@ public sealed partial class AssetSearchIndex
             document.IsOnline,
             document.LastVerifiedOn,
             Math.Round(match.Score, 6),
-            Reasons(snapshot, document, match, criteria, query));
+            Reasons(snapshot, document, match, criteria, query),
+            document.ReviewOverdueSince,
+            document.CreatedAt);
     }
 
     private static List<string> Reasons(Snapshot snapshot, AssetDocument document, Candidate match, AssetSearchCriteria criteria, Query query)

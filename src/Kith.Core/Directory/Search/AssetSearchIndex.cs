@@ -35,6 +35,9 @@ public sealed partial class AssetSearchIndex(TimeProvider? clock = null)
     /// <summary>Multiplier for a listing not verified in the last 12 months (or never).</summary>
     public const double StalePenalty = 0.6;
 
+    /// <summary>Multiplier while a listing's review is overdue (its third reminder went unanswered; ADR 0016). With no text, overdue listings come after the rest.</summary>
+    public const double OverduePenalty = 0.3;
+
     /// <summary>Multiplier for a listing whose organisation has claimed it (<see cref="Organization.ClaimedAt"/>).</summary>
     public const double ClaimedLift = 1.1;
 
