@@ -4,10 +4,10 @@ using Kith.DirectoryBench;
 // Search at national scale (docs/benchmarks.md, "Search at national scale"):
 //   seed   --assets N --sqlite FILE [--postgres CONN] [--seed S]   fill a new database with a synthetic UK directory
 //   search --sqlite FILE | --postgres CONN [--runs R]             build the index from it, report build and memory, time the query shapes
-//   curve  [--folder DIR] [--runs R]                               seed (if needed) and search 10k, 100k and 1M
+//   curve  [--folder DIR] [--runs R] [--sizes 10000,100000,1000000]  seed (if needed) and search each size, with the EF loader as a baseline up to 100k
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.WriteLine("Usage: seed --assets N --sqlite FILE [--postgres CONN] [--seed S] | search --sqlite FILE [--runs R] | curve [--folder DIR] [--runs R]");
+    Console.WriteLine("Usage: seed --assets N --sqlite FILE [--postgres CONN] [--seed S] | search --sqlite FILE [--runs R] | curve [--folder DIR] [--runs R] [--sizes N,N]");
     return 0;
 }
 
@@ -38,7 +38,8 @@ switch (args[0])
     case "search":
         return await SearchRun.RunAsync(Option("--sqlite"), Option("--postgres"), IntOption("--runs", 5), Console.Out);
     case "curve":
-        return await SearchRun.CurveAsync(Option("--folder") ?? "/tmp/kith-directory-bench", IntOption("--runs", 5), seed, Console.Out);
+        var sizes = (Option("--sizes") ?? "10000,100000,1000000").Split(',').Select(s => int.Parse(s, NumberStyles.Integer, CultureInfo.InvariantCulture)).ToList();
+        return await SearchRun.CurveAsync(Option("--folder") ?? "/tmp/kith-directory-bench", IntOption("--runs", 5), seed, sizes, Console.Out);
     default:
         Console.Error.WriteLine($"Unknown command \"{args[0]}\". Use seed, search or curve.");
         return 2;

@@ -12,6 +12,9 @@ internal readonly record struct Box(double MinLatitude, double MaxLatitude, doub
         return new Box(centre.Latitude - latitudeDegrees, centre.Latitude + latitudeDegrees, centre.Longitude - longitudeDegrees, centre.Longitude + longitudeDegrees);
     }
 
+    public bool Contains(GeoPoint point) =>
+        point.Latitude >= MinLatitude && point.Latitude <= MaxLatitude && point.Longitude >= MinLongitude && point.Longitude <= MaxLongitude;
+
     public bool Intersects(Box other) =>
         MinLatitude <= other.MaxLatitude && other.MinLatitude <= MaxLatitude
         && MinLongitude <= other.MaxLongitude && other.MinLongitude <= MaxLongitude;
@@ -19,8 +22,9 @@ internal readonly record struct Box(double MinLatitude, double MaxLatitude, doub
 
 /// <summary>
 /// One document's facts packed for a tight first pass over every document: kind, weekdays, the
-/// accessibility features found at any location, the box around its places. A search rejects most
-/// documents from these alone and reads the full document only for the rest.
+/// accessibility features found at any location, the box around its places; and its field lengths, which the
+/// text score reads for every posting. A search rejects most documents from these alone and reads the full
+/// document only for the rest.
 /// </summary>
 internal readonly record struct DocumentColumns(
     int KindBit,
@@ -30,7 +34,10 @@ internal readonly record struct DocumentColumns(
     bool HasAreas,
     int DayMask,
     int AccessibilityMask,
-    Box? Bounds)
+    Box? Bounds,
+    int NameLength,
+    int TermsLength,
+    int BodyLength)
 {
     public static DocumentColumns From(AssetDocument document)
     {
@@ -52,9 +59,12 @@ internal readonly record struct DocumentColumns(
             document.IsFree,
             document.HasPhysicalLocation,
             document.IsOnline,
-            document.Areas.Count > 0,
+            document.Areas.Length > 0,
             document.Schedules.Aggregate(0, (mask, s) => mask | s.Rule.DayMask),
             document.Locations.Aggregate(0, (mask, l) => mask | l.AccessibilityMask),
-            bounds);
+            bounds,
+            document.NameLength,
+            document.TermsLength,
+            document.BodyLength);
     }
 }

@@ -22,6 +22,19 @@ public static class GeoMath
     private static double ToRadians(double degrees) => degrees * Math.PI / 180;
 }
 
+/// <summary>How far a service area reaches, from its size: a search ranks a local area that covers the searcher above a regional one, and that above a national one.</summary>
+internal enum AreaScope
+{
+    /// <summary>Reaches no further than <see cref="GeoArea.LocalReachKm"/> from its middle: a neighbourhood, town or district.</summary>
+    Local,
+
+    /// <summary>Up to <see cref="GeoArea.RegionalReachKm"/>: a county or region.</summary>
+    Regional,
+
+    /// <summary>Larger: a nation or the whole UK.</summary>
+    National,
+}
+
 /// <summary>
 /// Where an asset serves people, ready to test a point against: a circle (centre and radius) or
 /// GeoJSON polygons. Polygon tests treat longitude and latitude as a flat plane, which is exact
@@ -29,6 +42,15 @@ public static class GeoMath
 /// </summary>
 internal sealed class GeoArea
 {
+    /// <summary>The furthest a local area reaches from its middle (a circle's radius, or half the longer side of a boundary's box), in kilometres.</summary>
+    public const double LocalReachKm = 25;
+
+    /// <summary>The furthest a regional area reaches, in kilometres; anything larger is national.</summary>
+    public const double RegionalReachKm = 200;
+
+    /// <summary>Shared by every circle (most areas): never added to.</summary>
+    private static readonly List<List<(double X, double Y)[]>> NoPolygons = [];
+
     private readonly GeoPoint? centre;
     private readonly double radiusMetres;
 
@@ -40,12 +62,23 @@ internal sealed class GeoArea
         this.centre = centre;
         this.radiusMetres = radiusMetres;
         this.polygons = polygons;
+        Bounds = ComputeBounds();
+        var bounds = Bounds;
+        var heightKm = (bounds.MaxLatitude - bounds.MinLatitude) * 111.19;
+        var widthKm = (bounds.MaxLongitude - bounds.MinLongitude) * 111.19 * Math.Cos((bounds.MinLatitude + bounds.MaxLatitude) / 2 * Math.PI / 180);
+        var reachKm = Math.Max(centre is null ? 0 : radiusMetres / 1000, polygons.Count == 0 ? 0 : Math.Max(heightKm, widthKm) / 2);
+        Scope = reachKm <= LocalReachKm ? AreaScope.Local : reachKm <= RegionalReachKm ? AreaScope.Regional : AreaScope.National;
     }
+
+    /// <summary>A box holding the whole area (circle and polygons).</summary>
+    public Box Bounds { get; }
+
+    public AreaScope Scope { get; }
 
     /// <summary>The area of a service area row, or null when it has neither a usable circle nor a readable boundary.</summary>
     public static GeoArea? From(ServiceArea area)
     {
-        var polygons = string.IsNullOrWhiteSpace(area.Extent) ? [] : ParseGeoJson(area.Extent);
+        var polygons = string.IsNullOrWhiteSpace(area.Extent) ? NoPolygons : ParseGeoJson(area.Extent);
         GeoPoint? centre = area is { CentreLatitude: { } lat, CentreLongitude: { } lon, RadiusMetres: > 0 } ? new GeoPoint(lat, lon) : null;
         if (polygons.Count == 0 && centre is null)
         {
@@ -57,6 +90,11 @@ internal sealed class GeoArea
 
     public bool Contains(GeoPoint point)
     {
+        if (!Bounds.Contains(point))
+        {
+            return false;
+        }
+
         if (centre is { } c && GeoMath.DistanceMetres(c, point) <= radiusMetres)
         {
             return true;
@@ -71,6 +109,29 @@ internal sealed class GeoArea
         }
 
         return false;
+    }
+
+    private Box ComputeBounds()
+    {
+        double minLat = double.MaxValue, maxLat = double.MinValue, minLon = double.MaxValue, maxLon = double.MinValue;
+        if (centre is { } c)
+        {
+            var box = Box.Around(c, radiusMetres / 1000);
+            (minLat, maxLat, minLon, maxLon) = (box.MinLatitude, box.MaxLatitude, box.MinLongitude, box.MaxLongitude);
+        }
+
+        foreach (var polygon in polygons)
+        {
+            foreach (var (x, y) in polygon[0])
+            {
+                minLat = Math.Min(minLat, y);
+                maxLat = Math.Max(maxLat, y);
+                minLon = Math.Min(minLon, x);
+                maxLon = Math.Max(maxLon, x);
+            }
+        }
+
+        return new Box(minLat, maxLat, minLon, maxLon);
     }
 
     /// <summary>Reads Polygon and MultiPolygon rings from a GeoJSON geometry, Feature, FeatureCollection or GeometryCollection. Unreadable text gives no polygons.</summary>

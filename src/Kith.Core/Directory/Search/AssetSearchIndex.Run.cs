@@ -1,0 +1,498 @@
+namespace Kith.Core.Directory.Search;
+
+/// <summary>The ways one search gathers its candidates; every way ends in <see cref="Run.Consider"/>, which filters and ranks the same.</summary>
+public sealed partial class AssetSearchIndex
+{
+    /// <summary>One search in progress: the candidates it has ranked so far (best kept in <see cref="Top"/>) and how many matched.</summary>
+    private sealed class Run(Snapshot snapshot, AssetSearchCriteria criteria, Query query, Prefilter prefilter, DateOnly today, TopK top)
+    {
+        public TopK Top { get; } = top;
+
+        public int Total { get; private set; }
+
+        /// <summary>Every document, in ordinal order (no text).</summary>
+        public void CollectAll()
+        {
+            for (var ordinal = 0; ordinal < snapshot.Documents.Length; ordinal++)
+            {
+                Consider(ordinal, 1.0);
+            }
+        }
+
+        /// <summary>
+        /// Text: each query word's postings add its best stem's BM25F into per-document scratch, counting the words
+        /// each document matched; then documents with every word are ranked, or, when none passes the filters,
+        /// those with any word. With <paramref name="scan"/>, the same from each document's own words instead.
+        /// </summary>
+        public void CollectText(bool scan)
+        {
+            var scratch = Scratch.For(snapshot.Documents.Length);
+            List<int> touched;
+            if (scan)
+            {
+                touched = ScoreByDocument(scratch, Enumerable.Range(0, snapshot.Documents.Length));
+            }
+            else if (criteria is { Near: { } near, RadiusKm: { } radiusKm } && Around(near, radiusKm, scratch) is { } nearby)
+            {
+                // Fewer documents near the searcher than postings to read: score those by looking their words up.
+                touched = ScoreByDocument(scratch, nearby);
+            }
+            else
+            {
+                touched = ScoreByPostings(scratch);
+            }
+
+            var words = query.Tokens.Count;
+            foreach (var needed in words > 1 ? new[] { words, 1 } : [1])
+            {
+                foreach (var ordinal in touched)
+                {
+                    if (scratch.Matched[ordinal] >= needed)
+                    {
+                        Consider(ordinal, scratch.Total[ordinal]);
+                    }
+                }
+
+                if (Total > 0)
+                {
+                    return;
+                }
+            }
+        }
+
+        /// <summary>
+        /// The ordinals a radius search can admit (as <see cref="CollectAround"/> reads them), when they are fewer than
+        /// the postings the text would read; otherwise null.
+        /// </summary>
+        private List<int>? Around(GeoPoint near, double radiusKm, Scratch scratch)
+        {
+            long postings = query.Tokens.Sum(t => t.Stems.Sum(s => (long)snapshot.DocumentFrequency(s.StemId)));
+            var grid = snapshot.Grid;
+            var stamp = scratch.NextStamp();
+            var nearby = new List<int>();
+            void Add(int[] ordinals)
+            {
+                foreach (var ordinal in ordinals)
+                {
+                    if (scratch.Stamp[ordinal] != stamp)
+                    {
+                        scratch.Stamp[ordinal] = stamp;
+                        nearby.Add(ordinal);
+                    }
+                }
+            }
+
+            foreach (var key in SpatialGrid.CellsOf(Box.Around(near, radiusKm)))
+            {
+                if (grid.Places.TryGetValue(key, out var ordinals))
+                {
+                    Add(ordinals);
+                    if (nearby.Count > postings)
+                    {
+                        return null;
+                    }
+                }
+            }
+
+            if (grid.Areas.TryGetValue(SpatialGrid.AreaKey(near), out var covering))
+            {
+                Add(covering);
+            }
+
+            Add(grid.WideAreas);
+            if (criteria.Attendance == AttendanceMode.Online)
+            {
+                Add(snapshot.OnlineOnly);
+            }
+
+            return nearby.Count > postings ? null : nearby;
+        }
+
+        /// <summary>Radius: the documents with a place in the cells the circle's box overlaps, or an area over the searcher's cell, or a wide area, or (asking for online) online-only ones.</summary>
+        public void CollectAround(GeoPoint near, double radiusKm)
+        {
+            var scratch = Scratch.For(snapshot.Documents.Length);
+            var stamp = scratch.NextStamp();
+            var grid = snapshot.Grid;
+            foreach (var key in SpatialGrid.CellsOf(Box.Around(near, radiusKm)))
+            {
+                if (grid.Places.TryGetValue(key, out var ordinals))
+                {
+                    ConsiderOnce(ordinals, scratch, stamp);
+                }
+            }
+
+            if (grid.Areas.TryGetValue(SpatialGrid.AreaKey(near), out var covering))
+            {
+                ConsiderOnce(covering, scratch, stamp);
+            }
+
+            ConsiderOnce(grid.WideAreas, scratch, stamp);
+            if (criteria.Attendance == AttendanceMode.Online)
+            {
+                ConsiderOnce(snapshot.OnlineOnly, scratch, stamp);
+            }
+        }
+
+        /// <summary>
+        /// Nearest first with no filters: every document matches, so read squares of cells growing around the
+        /// searcher until the page's last result is nearer than anything outside the square can be.
+        /// </summary>
+        public void CollectNearest(GeoPoint near)
+        {
+            var scratch = Scratch.For(snapshot.Documents.Length);
+            var stamp = scratch.NextStamp();
+            var grid = snapshot.Grid;
+            var (row, column) = (SpatialGrid.Row(near.Latitude), SpatialGrid.Column(near.Longitude));
+            var extent = grid.Extent;
+            var located = 0;
+            for (var ring = 0; ; ring++)
+            {
+                for (var r = Math.Max(row - ring, extent.MinRow); r <= Math.Min(row + ring, extent.MaxRow); r++)
+                {
+                    if (r == row - ring || r == row + ring)
+                    {
+                        for (var c = Math.Max(column - ring, extent.MinColumn); c <= Math.Min(column + ring, extent.MaxColumn); c++)
+                        {
+                            located += ConsiderCell(grid, r, c, scratch, stamp);
+                        }
+                    }
+                    else
+                    {
+                        located += ConsiderCell(grid, r, column - ring, scratch, stamp) + (ring > 0 ? ConsiderCell(grid, r, column + ring, scratch, stamp) : 0);
+                    }
+                }
+
+                var coversGrid = row - ring <= extent.MinRow && row + ring >= extent.MaxRow && column - ring <= extent.MinColumn && column + ring >= extent.MaxColumn;
+                // An overdue listing at the bottom of the page could still be beaten by one not overdue further out.
+                if ((Top.IsFull && snapshot.Documents[Top.Worst.Ordinal].ReviewOverdueSince is null && Top.Worst.Distance < NearestOutside(near, row, column, ring)) || coversGrid)
+                {
+                    break;
+                }
+            }
+
+            if (!Top.IsFull && located < snapshot.Documents.Length)
+            {
+                // The page reaches past every located document: the rest (no place) come last, by name.
+                for (var ordinal = 0; ordinal < snapshot.Documents.Length; ordinal++)
+                {
+                    if (scratch.Stamp[ordinal] != stamp)
+                    {
+                        Consider(ordinal, 1.0);
+                    }
+                }
+            }
+
+            Total = snapshot.Documents.Length;
+        }
+
+        /// <summary>
+        /// Filters, radius and ranking for one document with its text score (1 without text); a match goes to
+        /// <see cref="Top"/> and counts in <see cref="Total"/>.
+        /// </summary>
+        public bool Consider(int ordinal, double text)
+        {
+            ref readonly var columns = ref snapshot.Columns[ordinal];
+            if (!prefilter.Admits(columns))
+            {
+                return false;
+            }
+
+            var document = snapshot.Documents[ordinal];
+            if (!PassesFilters(document, criteria, today))
+            {
+                return false;
+            }
+
+            var (distance, nearest) = Nearest(document, criteria.Near);
+            var coverage = criteria.Near is { } near && columns.HasAreas ? Coverage(document, near) : null;
+            if (criteria is { Near: not null, RadiusKm: { } radiusKm } && coverage is null)
+            {
+                var inRadius = distance is { } d && d <= radiusKm * 1000;
+                var onlineOnly = !document.HasPhysicalLocation && document.IsOnline && criteria.Attendance == AttendanceMode.Online;
+                if (!inRadius && !onlineOnly)
+                {
+                    return false;
+                }
+            }
+
+            var score = Rank(text, document, criteria.Near, distance, coverage, today);
+            Total++;
+            Top.Offer(new Candidate(ordinal, score, distance ?? double.MaxValue, distance is not null, nearest, coverage));
+            return true;
+        }
+
+        /// <summary>A lower bound (metres) on the distance from the point to anywhere outside the square of cells <paramref name="ring"/> around its cell.</summary>
+        private static double NearestOutside(GeoPoint near, int row, int column, int ring)
+        {
+            var south = ((row - ring) * SpatialGrid.CellDegrees) - 90;
+            var north = ((row + ring + 1) * SpatialGrid.CellDegrees) - 90;
+            var west = ((column - ring) * SpatialGrid.CellDegrees) - 180;
+            var east = ((column + ring + 1) * SpatialGrid.CellDegrees) - 180;
+            var latitudeGap = Math.Min(near.Latitude - south, north - near.Latitude) * Math.PI / 180;
+            var longitudeGap = Math.Min(near.Longitude - west, east - near.Longitude) * Math.PI / 180;
+            var widest = Math.Max(Math.Abs(south), Math.Abs(north)) * Math.PI / 180;
+            var alongLongitude = 2 * Math.Asin(Math.Min(1, Math.Cos(widest) * Math.Sin(longitudeGap / 2)));
+            return Math.Min(latitudeGap, alongLongitude) * GeoMath.EarthRadiusMetres * 0.999;
+        }
+
+        private int ConsiderCell(SpatialGrid grid, int row, int column, Scratch scratch, int stamp) =>
+            column >= grid.Extent.MinColumn && column <= grid.Extent.MaxColumn && grid.Places.TryGetValue(SpatialGrid.Key(row, column), out var ordinals) ? ConsiderOnce(ordinals, scratch, stamp) : 0;
+
+        private int ConsiderOnce(int[] ordinals, Scratch scratch, int stamp)
+        {
+            var read = 0;
+            foreach (var ordinal in ordinals)
+            {
+                if (scratch.Stamp[ordinal] != stamp)
+                {
+                    scratch.Stamp[ordinal] = stamp;
+                    read++;
+                    Consider(ordinal, 1.0);
+                }
+            }
+
+            return read;
+        }
+
+        private List<int> ScoreByPostings(Scratch scratch)
+        {
+            var touched = scratch.Touched;
+            var docStamp = scratch.NextStamp();
+            foreach (var token in query.Tokens)
+            {
+                var wordStamp = scratch.NextStamp();
+                var wordTouched = scratch.WordTouched;
+                wordTouched.Clear();
+                foreach (var stem in token.Stems)
+                {
+                    var postings = snapshot.PostingsOf(stem.StemId);
+                    var idf = Idf(snapshot, postings.Length);
+                    foreach (var posting in postings)
+                    {
+                        var ordinal = posting.Ordinal;
+                        var score = StemScore(FieldCounts.Unpack(posting.Counts), snapshot.Columns[ordinal], snapshot, idf, stem.Weight);
+                        if (scratch.WordStamp[ordinal] != wordStamp)
+                        {
+                            scratch.WordStamp[ordinal] = wordStamp;
+                            scratch.Best[ordinal] = score;
+                            wordTouched.Add(ordinal);
+                        }
+                        else if (score > scratch.Best[ordinal])
+                        {
+                            scratch.Best[ordinal] = score;
+                        }
+                    }
+                }
+
+                foreach (var ordinal in wordTouched)
+                {
+                    if (scratch.Stamp[ordinal] != docStamp)
+                    {
+                        scratch.Stamp[ordinal] = docStamp;
+                        scratch.Total[ordinal] = 0;
+                        scratch.Matched[ordinal] = 0;
+                        touched.Add(ordinal);
+                    }
+
+                    scratch.Total[ordinal] += scratch.Best[ordinal];
+                    scratch.Matched[ordinal]++;
+                }
+            }
+
+            return touched;
+        }
+
+        private List<int> ScoreByDocument(Scratch scratch, IEnumerable<int> ordinals)
+        {
+            var touched = scratch.Touched;
+            var idfs = query.Tokens.Select(t => t.Stems.Select(s => Idf(snapshot, snapshot.DocumentFrequency(s.StemId))).ToArray()).ToArray();
+            foreach (var ordinal in ordinals)
+            {
+                var total = 0.0;
+                var matched = 0;
+                for (var word = 0; word < query.Tokens.Count; word++)
+                {
+                    var best = double.NegativeInfinity;
+                    var stems = query.Tokens[word].Stems;
+                    for (var i = 0; i < stems.Count; i++)
+                    {
+                        if (snapshot.CountsOf(stems[i].StemId, ordinal) is { } counts)
+                        {
+                            best = Math.Max(best, StemScore(FieldCounts.Unpack(counts), snapshot.Columns[ordinal], snapshot, idfs[word][i], stems[i].Weight));
+                        }
+                    }
+
+                    if (best > double.NegativeInfinity)
+                    {
+                        total += best;
+                        matched++;
+                    }
+                }
+
+                if (matched > 0)
+                {
+                    scratch.Total[ordinal] = total;
+                    scratch.Matched[ordinal] = matched;
+                    touched.Add(ordinal);
+                }
+            }
+
+            return touched;
+        }
+    }
+
+    /// <summary>
+    /// Per-thread working arrays, one slot per document, reused across searches so a search over a million
+    /// documents allocates nothing that size. Slots are told apart by stamps instead of being cleared.
+    /// </summary>
+    private sealed class Scratch
+    {
+        [ThreadStatic]
+        private static Scratch? perThread;
+
+        private int stamp;
+
+        private Scratch(int size)
+        {
+            Stamp = new int[size];
+            WordStamp = new int[size];
+            Total = new double[size];
+            Best = new double[size];
+            Matched = new int[size];
+        }
+
+        public int[] Stamp { get; }
+
+        public int[] WordStamp { get; }
+
+        public double[] Total { get; }
+
+        public double[] Best { get; }
+
+        public int[] Matched { get; }
+
+        public List<int> Touched { get; } = [];
+
+        public List<int> WordTouched { get; } = [];
+
+        public static Scratch For(int size)
+        {
+            var scratch = perThread;
+            if (scratch is null || scratch.Stamp.Length < size)
+            {
+                perThread = scratch = new Scratch(Math.Max(size, 16));
+            }
+
+            scratch.Touched.Clear();
+            return scratch;
+        }
+
+        /// <summary>A stamp no slot holds yet (clearing every slot on the rare wrap-around).</summary>
+        public int NextStamp()
+        {
+            if (stamp == int.MaxValue)
+            {
+                Array.Clear(Stamp);
+                Array.Clear(WordStamp);
+                stamp = 0;
+            }
+
+            return ++stamp;
+        }
+    }
+
+    /// <summary>The best <c>capacity</c> candidates seen, in a binary heap with the worst at the root.</summary>
+    private sealed class TopK(int capacity, ResultOrder order, AssetDocument[] documents)
+    {
+        private readonly List<Candidate> heap = new(Math.Min(capacity, 1024));
+
+        public bool IsFull => heap.Count >= capacity;
+
+        public Candidate Worst => heap[0];
+
+        public void Offer(Candidate candidate)
+        {
+            if (heap.Count < capacity)
+            {
+                heap.Add(candidate);
+                SiftUp(heap.Count - 1);
+            }
+            else if (Compare(candidate, heap[0]) < 0)
+            {
+                heap[0] = candidate;
+                SiftDown(0);
+            }
+        }
+
+        /// <summary>The kept candidates, best first.</summary>
+        public List<Candidate> Sorted()
+        {
+            var sorted = new List<Candidate>(heap);
+            sorted.Sort(Compare);
+            return sorted;
+        }
+
+        /// <summary>With no text, listings whose review is overdue come after the rest.</summary>
+        private static int ByOverdue(AssetDocument a, AssetDocument b) => (a.ReviewOverdueSince is not null).CompareTo(b.ReviewOverdueSince is not null);
+
+        /// <summary>Negative when <paramref name="a"/> ranks before <paramref name="b"/>.</summary>
+        private int Compare(Candidate a, Candidate b)
+        {
+            var (x, y) = (documents[a.Ordinal], documents[b.Ordinal]);
+            var primary = order switch
+            {
+                ResultOrder.Score => b.Score.CompareTo(a.Score),
+                ResultOrder.Distance => ByOverdue(x, y) is var overdue and not 0 ? overdue : a.Distance.CompareTo(b.Distance),
+                _ => ByOverdue(x, y),
+            };
+            if (primary != 0)
+            {
+                return primary;
+            }
+
+            var byName = string.Compare(x.Name, y.Name, StringComparison.OrdinalIgnoreCase);
+            return byName != 0 ? byName : x.Id.CompareTo(y.Id);
+        }
+
+        private void SiftUp(int index)
+        {
+            while (index > 0)
+            {
+                var parent = (index - 1) / 2;
+                if (Compare(heap[index], heap[parent]) <= 0)
+                {
+                    return;
+                }
+
+                (heap[index], heap[parent]) = (heap[parent], heap[index]);
+                index = parent;
+            }
+        }
+
+        private void SiftDown(int index)
+        {
+            while (true)
+            {
+                var (left, right, worst) = ((2 * index) + 1, (2 * index) + 2, index);
+                if (left < heap.Count && Compare(heap[left], heap[worst]) > 0)
+                {
+                    worst = left;
+                }
+
+                if (right < heap.Count && Compare(heap[right], heap[worst]) > 0)
+                {
+                    worst = right;
+                }
+
+                if (worst == index)
+                {
+                    return;
+                }
+
+                (heap[index], heap[worst]) = (heap[worst], heap[index]);
+                index = worst;
+            }
+        }
+    }
+}
