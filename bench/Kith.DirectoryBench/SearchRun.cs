@@ -39,6 +39,12 @@ public static class SearchRun
         }
 
         var options = sqlite is not null ? DirectorySeeder.SqliteOptions(sqlite) : DirectorySeeder.PostgresOptions(postgres!);
+        await using (var db = new KithDbContext(options))
+        {
+            // A database seeded by an older build lacks the newer columns the loader reads.
+            await db.Database.MigrateAsync();
+        }
+
         await MeasureAsync(options, sqlite ?? "PostgreSQL", runs, compareEntityLoader: false, log);
         return 0;
     }

@@ -71,6 +71,8 @@ if (withKith)
     index = new AssetSearchIndex(TimeProvider.System);
     await using (var db = new KithDbContext((DbContextOptions<KithDbContext>)new DbContextOptionsBuilder<KithDbContext>().UseKithPostgres(connectionString).Options))
     {
+        // A database seeded by an older build lacks the newer columns the loader reads.
+        await db.Database.MigrateAsync();
         await index.RebuildAsync(db, CancellationToken.None);
     }
 
