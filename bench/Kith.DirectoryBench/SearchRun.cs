@@ -23,7 +23,7 @@ public static class SearchRun
 
     private static readonly string[] WhatCodes = ["walking-groups", "gardening", "arts-crafts", "music-singing", "social", "mental-wellbeing", "food-cooking", "physical-activity"];
 
-    public static async Task<int> RunAsync(string? sqlite, string? postgres, int runs, TextWriter log)
+    public static async Task<int> RunAsync(string? sqlite, string? postgres, int runs, bool byQuery, TextWriter log)
     {
         ArgumentNullException.ThrowIfNull(log);
         if (sqlite is null && postgres is null)
@@ -45,7 +45,7 @@ public static class SearchRun
             await db.Database.MigrateAsync();
         }
 
-        await MeasureAsync(options, sqlite ?? "PostgreSQL", runs, compareEntityLoader: false, log);
+        await MeasureAsync(options, sqlite ?? "PostgreSQL", runs, compareEntityLoader: false, byQuery, log);
         return 0;
     }
 
@@ -62,13 +62,13 @@ public static class SearchRun
                 await DirectorySeeder.SeedSqliteAsync(file, size, seed, log);
             }
 
-            await MeasureAsync(DirectorySeeder.SqliteOptions(file), file, runs, compareEntityLoader: size <= 100_000, log);
+            await MeasureAsync(DirectorySeeder.SqliteOptions(file), file, runs, compareEntityLoader: size <= 100_000, byQuery: false, log);
         }
 
         return 0;
     }
 
-    private static async Task MeasureAsync(DbContextOptions<KithDbContext> options, string source, int runs, bool compareEntityLoader, TextWriter log)
+    private static async Task MeasureAsync(DbContextOptions<KithDbContext> options, string source, int runs, bool compareEntityLoader, bool byQuery, TextWriter log)
     {
         await using var db = new KithDbContext(options);
         var count = await db.CommunityAssets.CountAsync();
@@ -105,9 +105,10 @@ public static class SearchRun
         foreach (var (name, make) in shapes)
         {
             var samples = new List<(double P50, double P95, double P99)>();
+            var queries = byQuery ? new List<(string Text, double Ms, int Total)>() : null;
             for (var run = 0; run < runs; run++)
             {
-                samples.Add(Time(index.Search, make, QueriesPerRun, 1000 + run));
+                samples.Add(Time(index.Search, make, QueriesPerRun, 1000 + run, queries));
             }
 
             var scanQueries = count >= 1_000_000 ? 10 : count >= 100_000 ? 30 : 100;
@@ -115,6 +116,10 @@ public static class SearchRun
             var p50 = Median(samples.Select(s => s.P50));
             await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"{name,-34} p50 {p50,7:0.000} ms  p95 {Median(samples.Select(s => s.P95)),7:0.000}  p99 {Median(samples.Select(s => s.P99)),7:0.000} (runs {samples.Min(s => s.P99):0.000}–{samples.Max(s => s.P99):0.000})  | scan p50 {scan.P50,8:0.0} ms = {scan.P50 / p50,6:0}×"));
+            if (queries is not null)
+            {
+                await WriteByQueryAsync(queries, log);
+            }
         }
 
         GC.KeepAlive(index);
@@ -136,7 +141,18 @@ public static class SearchRun
         ("two words with a typo", r => new AssetSearchCriteria { Text = Typos[r.Next(Typos.Length)] }),
     ];
 
-    private static (double P50, double P95, double P99) Time(Func<AssetSearchCriteria, AssetSearchResults> search, Func<Random, AssetSearchCriteria> make, int queries, int seed)
+    /// <summary>Each distinct query text's median and slowest time and its median match count, slowest first: where a shape's tail comes from.</summary>
+    private static async Task WriteByQueryAsync(List<(string Text, double Ms, int Total)> queries, TextWriter log)
+    {
+        foreach (var group in queries.GroupBy(q => q.Text).OrderByDescending(g => g.Max(q => q.Ms)))
+        {
+            await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"    {group.Key,-28} n {group.Count(),4}  median {Median(group.Select(q => q.Ms)),8:0.000} ms  max {group.Max(q => q.Ms),8:0.000} ms  matches {Median(group.Select(q => (double)q.Total)),9:N0}"));
+        }
+    }
+
+    private static (double P50, double P95, double P99) Time(
+        Func<AssetSearchCriteria, AssetSearchResults> search, Func<Random, AssetSearchCriteria> make, int queries, int seed, List<(string Text, double Ms, int Total)>? record = null)
     {
         var random = new Random(seed);
         var criteria = Enumerable.Range(0, queries).Select(_ => make(random)).ToList();
@@ -152,7 +168,7 @@ public static class SearchRun
             watch.Restart();
             var results = search(criteria[i]);
             times[i] = watch.Elapsed.TotalMilliseconds;
-            GC.KeepAlive(results);
+            record?.Add((criteria[i].Text ?? "(no text)", times[i], results.Total));
         }
 
         Array.Sort(times);

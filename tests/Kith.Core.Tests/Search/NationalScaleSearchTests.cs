@@ -142,19 +142,23 @@ public class NationalScaleSearchTests
         index.Replace(assets.Select(a => a.Asset), Terms);
         var words = new[] { "walking", "garden", "gard", "chess club", "choir", "advice", "gardning", "walkng group", "cafe tuesday", "zzz", "club" };
         var days = Enum.GetValues<DayOfWeek>();
-        for (var q = 0; q < 400; q++)
+        for (var q = 0; q < 600; q++)
         {
             var near = RandomPoint(random);
-            var shape = q % 7;
+            var shape = q % 10;
+
+            // Shapes 7 to 9 are text with filters and no radius, where documents that cannot reach the page are
+            // counted from their packed columns (or their filters) and never ranked.
             var criteria = new AssetSearchCriteria
             {
-                Text = shape is 0 or 1 or 5 ? words[random.Next(words.Length)] : null,
-                Near = shape is 0 ? null : near,
+                Text = shape is 0 or 1 or 5 or 7 or 8 or 9 ? words[random.Next(words.Length)] : null,
+                Near = shape is 0 or 8 ? null : near,
                 RadiusKm = shape is 1 or 2 or 6 ? random.Next(1, 40) : null,
-                What = shape == 2 ? new HashSet<Guid> { Terms[random.Next(Terms.Length)].Id } : new HashSet<Guid>(),
-                OpenAt = shape == 2 ? new OpenAt(days[random.Next(7)], random.Next(2) == 0 ? null : new TimeOnly(9 + random.Next(10), 0)) : null,
-                Attendance = shape == 6 ? AttendanceMode.Online : null,
-                FreeOnly = shape == 4,
+                What = shape is 2 or 7 ? new HashSet<Guid> { Terms[random.Next(Terms.Length)].Id } : new HashSet<Guid>(),
+                Accessibility = shape == 9 ? new HashSet<AccessibilityFeature> { AccessibilityFeature.StepFreeAccess } : new HashSet<AccessibilityFeature>(),
+                OpenAt = shape is 2 or 7 ? new OpenAt(days[random.Next(7)], random.Next(2) == 0 ? null : new TimeOnly(9 + random.Next(10), 0)) : null,
+                Attendance = shape == 6 ? AttendanceMode.Online : shape == 8 ? AttendanceMode.InPerson : null,
+                FreeOnly = shape is 4 or 8,
                 Page = 1 + random.Next(3),
                 PageSize = 5 + random.Next(25),
             };
@@ -198,9 +202,22 @@ public class NationalScaleSearchTests
             case 4:
                 asset.At(point.Latitude, point.Longitude).At(point.Latitude + 0.2, point.Longitude - 0.3);
                 break;
+            case 5:
+                asset.At(point.Latitude, point.Longitude, features: AccessibilityFeature.StepFreeAccess);
+                break;
             default:
                 asset.At(point.Latitude, point.Longitude);
                 break;
+        }
+
+        if (random.Next(8) == 0)
+        {
+            asset.Claimed();
+        }
+
+        if (random.Next(8) == 0)
+        {
+            asset.Overdue(new DateTime(2026, 10, 1, 0, 0, 0, DateTimeKind.Utc));
         }
 
         asset.Tagged(Terms[random.Next(Terms.Length)]).Costs(random.Next(3) == 0 ? 2m : 0m)

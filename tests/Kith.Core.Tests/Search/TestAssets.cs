@@ -118,6 +118,20 @@ internal sealed class TestAsset
         return this;
     }
 
+    /// <summary>The last review reminder went unanswered on <paramref name="since"/>.</summary>
+    public TestAsset Overdue(DateTime since)
+    {
+        Asset.ReviewOverdueSince = since;
+        return this;
+    }
+
+    /// <summary>Its organisation has claimed its listings.</summary>
+    public TestAsset Claimed()
+    {
+        Asset.Organization!.ClaimedAt = new DateTime(2026, 5, 1, 0, 0, 0, DateTimeKind.Utc);
+        return this;
+    }
+
     public TestAsset Archived()
     {
         Asset.ArchivedAt = new DateTime(2026, 6, 1, 0, 0, 0, DateTimeKind.Utc);

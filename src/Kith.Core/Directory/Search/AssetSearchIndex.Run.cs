@@ -26,20 +26,29 @@ public sealed partial class AssetSearchIndex
         /// </summary>
         public void CollectText(bool scan)
         {
+            if (!scan && criteria.RadiusKm is null && query.Tokens is [{ Stems: [var only] }])
+            {
+                CollectOneStem(only);
+                return;
+            }
+
             var scratch = Scratch.For(snapshot.Documents.Length);
             List<int> touched;
             if (scan)
             {
                 touched = ScoreByDocument(scratch, Enumerable.Range(0, snapshot.Documents.Length));
             }
-            else if (criteria is { Near: { } near, RadiusKm: { } radiusKm } && Around(near, radiusKm, scratch) is { } nearby)
+            else if (criteria is { Near: { } near, RadiusKm: { } radiusKm })
             {
-                // Fewer documents near the searcher than postings to read: score those by looking their words up.
-                touched = ScoreByDocument(scratch, nearby);
+                // Few documents near the searcher: look their words up; many: read the postings, keeping those in the region.
+                var region = Region(near, radiusKm, scratch);
+                touched = region.Count * LookupCost * Math.Max(1, query.Tokens.Sum(t => t.Stems.Count)) < Postings()
+                    ? ScoreByDocument(scratch, region)
+                    : ScoreByPostings(scratch, scratch.RegionStamp);
             }
             else
             {
-                touched = ScoreByPostings(scratch);
+                touched = ScoreByPostings(scratch, inRegion: null);
             }
 
             var words = query.Tokens.Count;
@@ -47,9 +56,18 @@ public sealed partial class AssetSearchIndex
             {
                 foreach (var ordinal in touched)
                 {
-                    if (scratch.Matched[ordinal] >= needed)
+                    if (scratch.Matched[ordinal] < needed)
+                    {
+                        continue;
+                    }
+
+                    if (scan)
                     {
                         Consider(ordinal, scratch.Total[ordinal]);
+                    }
+                    else
+                    {
+                        ConsiderText(ordinal, scratch.Total[ordinal]);
                     }
                 }
 
@@ -61,23 +79,43 @@ public sealed partial class AssetSearchIndex
         }
 
         /// <summary>
-        /// The ordinals a radius search can admit (as <see cref="CollectAround"/> reads them), when they are fewer than
-        /// the postings the text would read; otherwise null.
+        /// One word with one stem and no radius, the commonest text search: each posting is scored and considered in
+        /// the same pass, with nothing to add up across words or stems.
         /// </summary>
-        private List<int>? Around(GeoPoint near, double radiusKm, Scratch scratch)
+        private void CollectOneStem(QueryStem stem)
         {
-            long postings = query.Tokens.Sum(t => t.Stems.Sum(s => (long)snapshot.DocumentFrequency(s.StemId)));
+            var postings = snapshot.PostingsOf(stem.StemId);
+            var idf = Idf(snapshot, postings.Length);
+            foreach (var posting in postings)
+            {
+                ref readonly var columns = ref snapshot.Columns[posting.Ordinal];
+                if (prefilter.Admits(columns))
+                {
+                    ConsiderScored(posting.Ordinal, StemScore(FieldCounts.Unpack(posting.Counts), columns, snapshot, idf, stem.Weight), columns);
+                }
+            }
+        }
+
+        /// <summary>How many postings the query's stems have in all.</summary>
+        private long Postings() => query.Tokens.Sum(t => t.Stems.Sum(s => (long)snapshot.DocumentFrequency(s.StemId)));
+
+        /// <summary>
+        /// The ordinals a radius search can admit, as <see cref="CollectAround"/> reads them, each marked in
+        /// <see cref="Scratch.Region"/> with <see cref="Scratch.RegionStamp"/>.
+        /// </summary>
+        private List<int> Region(GeoPoint near, double radiusKm, Scratch scratch)
+        {
             var grid = snapshot.Grid;
-            var stamp = scratch.NextStamp();
-            var nearby = new List<int>();
+            var stamp = scratch.NextRegionStamp();
+            var region = scratch.RegionMembers;
             void Add(int[] ordinals)
             {
                 foreach (var ordinal in ordinals)
                 {
-                    if (scratch.Stamp[ordinal] != stamp)
+                    if (scratch.Region[ordinal] != stamp)
                     {
-                        scratch.Stamp[ordinal] = stamp;
-                        nearby.Add(ordinal);
+                        scratch.Region[ordinal] = stamp;
+                        region.Add(ordinal);
                     }
                 }
             }
@@ -87,10 +125,6 @@ public sealed partial class AssetSearchIndex
                 if (grid.Places.TryGetValue(key, out var ordinals))
                 {
                     Add(ordinals);
-                    if (nearby.Count > postings)
-                    {
-                        return null;
-                    }
                 }
             }
 
@@ -105,32 +139,15 @@ public sealed partial class AssetSearchIndex
                 Add(snapshot.OnlineOnly);
             }
 
-            return nearby.Count > postings ? null : nearby;
+            return region;
         }
 
         /// <summary>Radius: the documents with a place in the cells the circle's box overlaps, or an area over the searcher's cell, or a wide area, or (asking for online) online-only ones.</summary>
         public void CollectAround(GeoPoint near, double radiusKm)
         {
-            var scratch = Scratch.For(snapshot.Documents.Length);
-            var stamp = scratch.NextStamp();
-            var grid = snapshot.Grid;
-            foreach (var key in SpatialGrid.CellsOf(Box.Around(near, radiusKm)))
+            foreach (var ordinal in Region(near, radiusKm, Scratch.For(snapshot.Documents.Length)))
             {
-                if (grid.Places.TryGetValue(key, out var ordinals))
-                {
-                    ConsiderOnce(ordinals, scratch, stamp);
-                }
-            }
-
-            if (grid.Areas.TryGetValue(SpatialGrid.AreaKey(near), out var covering))
-            {
-                ConsiderOnce(covering, scratch, stamp);
-            }
-
-            ConsiderOnce(grid.WideAreas, scratch, stamp);
-            if (criteria.Attendance == AttendanceMode.Online)
-            {
-                ConsiderOnce(snapshot.OnlineOnly, scratch, stamp);
+                Consider(ordinal, 1.0);
             }
         }
 
@@ -193,11 +210,61 @@ public sealed partial class AssetSearchIndex
         public bool Consider(int ordinal, double text)
         {
             ref readonly var columns = ref snapshot.Columns[ordinal];
-            if (!prefilter.Admits(columns))
+            return prefilter.Admits(columns) && ConsiderAdmitted(ordinal, text, columns);
+        }
+
+        /// <summary><see cref="ConsiderScored"/> after the prefilter.</summary>
+        private void ConsiderText(int ordinal, double text)
+        {
+            ref readonly var columns = ref snapshot.Columns[ordinal];
+            if (prefilter.Admits(columns))
             {
-                return false;
+                ConsiderScored(ordinal, text, columns);
+            }
+        }
+
+        /// <summary>
+        /// <see cref="Consider"/> for an admitted document with a text score, skipping the ranking when the document cannot
+        /// reach the page: once the page is full, a document whose best possible score (<see cref="RankBound"/>) is below
+        /// the page's worst, or equal to it with a name that sorts after, is only counted, after its filters when the
+        /// packed columns do not settle them. Radius searches are not skipped, since whether a document is inside the
+        /// radius needs its places. The bound and the score multiply the same factors in the same order, the bound's
+        /// never smaller, so comparing them exactly is safe.
+        /// </summary>
+        private void ConsiderScored(int ordinal, double text, in DocumentColumns columns)
+        {
+            if (criteria.RadiusKm is null && Top.IsFull && CannotReachPage(ordinal, RankBound(text, columns, criteria.Near, today), columns))
+            {
+                if (prefilter.IsExact || PassesFilters(snapshot.Documents[ordinal], criteria, today))
+                {
+                    Total++;
+                }
+
+                return;
             }
 
+            ConsiderAdmitted(ordinal, text, columns);
+        }
+
+        /// <summary>Whether a document scoring at most <paramref name="bound"/> would rank after the full page's worst.</summary>
+        private bool CannotReachPage(int ordinal, double bound, in DocumentColumns columns)
+        {
+            var worst = Top.Worst;
+            if (bound != worst.Score)
+            {
+                return bound < worst.Score;
+            }
+
+            // A tie on score goes by name, then id: the packed name keys settle most of them without the records.
+            var (key, worstKey) = (columns.NameKey, snapshot.Columns[worst.Ordinal].NameKey);
+            return key != DocumentColumns.NoNameKey && worstKey != DocumentColumns.NoNameKey && key != worstKey
+                ? key > worstKey
+                : TopK.ByNameThenId(snapshot.Documents[ordinal], snapshot.Documents[worst.Ordinal]) > 0;
+        }
+
+        /// <summary>The exact filters, radius and ranking of <see cref="Consider"/>, for a document the prefilter admitted.</summary>
+        private bool ConsiderAdmitted(int ordinal, double text, in DocumentColumns columns)
+        {
             var document = snapshot.Documents[ordinal];
             if (!PassesFilters(document, criteria, today))
             {
@@ -216,7 +283,7 @@ public sealed partial class AssetSearchIndex
                 }
             }
 
-            var score = Rank(text, document, criteria.Near, distance, coverage, today);
+            var score = Rank(text, columns, criteria.Near, distance, coverage, today);
             Total++;
             Top.Offer(new Candidate(ordinal, score, distance ?? double.MaxValue, distance is not null, nearest, coverage));
             return true;
@@ -255,7 +322,11 @@ public sealed partial class AssetSearchIndex
             return read;
         }
 
-        private List<int> ScoreByPostings(Scratch scratch)
+        /// <summary>
+        /// Each word's best stem score per document, from the postings, for the documents the prefilter admits and,
+        /// given <paramref name="inRegion"/>, that <see cref="Region"/> marked with it.
+        /// </summary>
+        private List<int> ScoreByPostings(Scratch scratch, int? inRegion)
         {
             var touched = scratch.Touched;
             var docStamp = scratch.NextStamp();
@@ -271,7 +342,19 @@ public sealed partial class AssetSearchIndex
                     foreach (var posting in postings)
                     {
                         var ordinal = posting.Ordinal;
-                        var score = StemScore(FieldCounts.Unpack(posting.Counts), snapshot.Columns[ordinal], snapshot, idf, stem.Weight);
+                        if (inRegion is { } region && scratch.Region[ordinal] != region)
+                        {
+                            continue;
+                        }
+
+                        ref readonly var columns = ref snapshot.Columns[ordinal];
+                        if (!prefilter.Admits(columns))
+                        {
+                            // Consider would turn it away: no need to score it.
+                            continue;
+                        }
+
+                        var score = StemScore(FieldCounts.Unpack(posting.Counts), columns, snapshot, idf, stem.Weight);
                         if (scratch.WordStamp[ordinal] != wordStamp)
                         {
                             scratch.WordStamp[ordinal] = wordStamp;
@@ -360,6 +443,7 @@ public sealed partial class AssetSearchIndex
             Total = new double[size];
             Best = new double[size];
             Matched = new int[size];
+            Region = new int[size];
         }
 
         public int[] Stamp { get; }
@@ -371,6 +455,13 @@ public sealed partial class AssetSearchIndex
         public double[] Best { get; }
 
         public int[] Matched { get; }
+
+        /// <summary>Which documents are in the region of a radius search: those holding <see cref="RegionStamp"/>.</summary>
+        public int[] Region { get; }
+
+        public int RegionStamp { get; private set; }
+
+        public List<int> RegionMembers { get; } = [];
 
         public List<int> Touched { get; } = [];
 
@@ -386,6 +477,19 @@ public sealed partial class AssetSearchIndex
 
             scratch.Touched.Clear();
             return scratch;
+        }
+
+        /// <summary>A new <see cref="RegionStamp"/>, with <see cref="RegionMembers"/> emptied.</summary>
+        public int NextRegionStamp()
+        {
+            if (RegionStamp == int.MaxValue)
+            {
+                Array.Clear(Region);
+                RegionStamp = 0;
+            }
+
+            RegionMembers.Clear();
+            return ++RegionStamp;
         }
 
         /// <summary>A stamp no slot holds yet (clearing every slot on the rare wrap-around).</summary>
@@ -451,6 +555,12 @@ public sealed partial class AssetSearchIndex
                 return primary;
             }
 
+            return ByNameThenId(x, y);
+        }
+
+        /// <summary>The order of candidates tied on their primary key.</summary>
+        public static int ByNameThenId(AssetDocument x, AssetDocument y)
+        {
             var byName = string.Compare(x.Name, y.Name, StringComparison.OrdinalIgnoreCase);
             return byName != 0 ? byName : x.Id.CompareTo(y.Id);
         }

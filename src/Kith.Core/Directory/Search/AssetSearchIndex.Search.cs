@@ -51,7 +51,7 @@ public sealed partial class AssetSearchIndex
     /// The relevance of one candidate that passed every filter. The one place every factor applies, in this order:
     /// text, place (distance and coverage), freshness, standing.
     /// </summary>
-    private static double Rank(double text, AssetDocument document, GeoPoint? near, double? distanceMetres, AreaScope? coverage, DateOnly today)
+    private static double Rank(double text, in DocumentColumns columns, GeoPoint? near, double? distanceMetres, AreaScope? coverage, DateOnly today)
     {
         var score = text;
         if (near is not null)
@@ -59,9 +59,25 @@ public sealed partial class AssetSearchIndex
             score *= PlaceFactor(distanceMetres, coverage);
         }
 
-        score *= Freshness(document, today);
-        score *= Standing(document);
-        return score;
+        return score * Freshness(columns, today) * Standing(columns);
+    }
+
+    /// <summary>
+    /// The most <see cref="Rank"/> can give a document with this text score, from its packed columns alone: its
+    /// freshness and standing exactly, and for place the decay at the least distance its box allows, or the local
+    /// coverage lift when it has service areas.
+    /// </summary>
+    private static double RankBound(double text, in DocumentColumns columns, GeoPoint? near, DateOnly today)
+    {
+        var score = text;
+        if (near is { } point)
+        {
+            score *= columns.HasAreas ? Math.Max(1, CoverageLift)
+                : columns.LeastDistanceMetres(point) is { } least ? Math.Exp(-least / 1000 / DistanceDecayKm)
+                : UnknownDistanceFactor;
+        }
+
+        return score * Freshness(columns, today) * Standing(columns);
     }
 
     /// <summary>
@@ -84,12 +100,12 @@ public sealed partial class AssetSearchIndex
     }
 
     /// <summary>Freshness: a listing not verified in the last 12 months (or never) sinks, and one whose review is overdue sinks further.</summary>
-    private static double Freshness(AssetDocument document, DateOnly today) =>
-        (document.LastVerifiedOn is not { } verified || verified < today.AddMonths(-12) ? StalePenalty : 1.0)
-        * (document.ReviewOverdueSince is not null ? OverduePenalty : 1.0);
+    private static double Freshness(in DocumentColumns columns, DateOnly today) =>
+        (columns.VerifiedDay == DocumentColumns.NeverVerified || columns.VerifiedDay < today.AddMonths(-12).DayNumber ? StalePenalty : 1.0)
+        * (columns.IsOverdue ? OverduePenalty : 1.0);
 
     /// <summary>Standing: a listing its organisation has claimed rises a little.</summary>
-    private static double Standing(AssetDocument document) => document.IsClaimed ? ClaimedLift : 1.0;
+    private static double Standing(in DocumentColumns columns) => columns.IsClaimed ? ClaimedLift : 1.0;
 
     /// <summary>The best scope among the asset's service areas that contain the point, or null when none does.</summary>
     private static AreaScope? Coverage(AssetDocument document, GeoPoint near)
@@ -359,7 +375,11 @@ public sealed partial class AssetSearchIndex
     /// What a filter can decide from one document's packed columns, before its full record is read:
     /// a necessary (never sufficient) test, so the exact checks then run on few documents.
     /// </summary>
-    private readonly record struct Prefilter(int Kinds, bool FreeOnly, int Day, int Accessibility, bool InPerson, bool Online, Box? Box)
+    /// <param name="IsExact">
+    /// Whether admitting a document is the whole of the filters (no term, age, accessibility, time or radius test
+    /// left for the full record), so a document admitted here matches.
+    /// </param>
+    private readonly record struct Prefilter(int Kinds, bool FreeOnly, int Day, int Accessibility, ulong What, ulong Who, bool InPerson, bool Online, Box? Box, bool IsExact)
     {
         public static Prefilter Create(AssetSearchCriteria criteria)
         {
@@ -367,7 +387,13 @@ public sealed partial class AssetSearchIndex
             var day = criteria.OpenAt is { } openAt ? 1 << (int)openAt.Day : 0;
             var accessibility = criteria.Accessibility.Aggregate(0, (mask, f) => mask | (1 << (int)f));
             Box? box = criteria is { Near: { } near, RadiusKm: { } radiusKm } ? global::Kith.Core.Directory.Search.Box.Around(near, radiusKm) : null;
-            return new Prefilter(kinds, criteria.FreeOnly, day, accessibility, criteria.Attendance == AttendanceMode.InPerson, criteria.Attendance == AttendanceMode.Online, box);
+            var exact = criteria is { What.Count: 0, Who.Count: 0, Age: null, Accessibility.Count: 0, OpenAt: null, RadiusKm: null };
+            return new Prefilter(
+                kinds, criteria.FreeOnly, day, accessibility, Signature(criteria.What), Signature(criteria.Who),
+                criteria.Attendance == AttendanceMode.InPerson, criteria.Attendance == AttendanceMode.Online, box, exact);
+
+            // Any of the wanted terms will do, so a document needs any one of their bits; none wanted needs nothing.
+            static ulong Signature(IReadOnlySet<Guid> terms) => terms.Aggregate(0UL, (mask, term) => mask | DocumentColumns.TermBit(term));
         }
 
         public bool Admits(in DocumentColumns columns)
@@ -376,6 +402,8 @@ public sealed partial class AssetSearchIndex
                 || (FreeOnly && !columns.IsFree)
                 || (columns.DayMask & Day) != Day
                 || (columns.AccessibilityMask & Accessibility) != Accessibility
+                || (What != 0 && (columns.TermSignature & What) == 0)
+                || (Who != 0 && (columns.TermSignature & Who) == 0)
                 || (InPerson && !columns.HasPhysicalLocation)
                 || (Online && !columns.IsOnline))
             {
@@ -383,7 +411,7 @@ public sealed partial class AssetSearchIndex
             }
 
             // Outside the radius's box, only a service area (or being online-only when online was asked for) can still admit it.
-            return Box is not { } box || columns.HasAreas || (Online && columns.IsOnline) || (columns.Bounds is { } bounds && box.Intersects(bounds));
+            return Box is not { } box || columns.HasAreas || (Online && columns.IsOnline) || columns.BoundsIntersect(box);
         }
     }
 
