@@ -62,6 +62,13 @@ public class DocumentColumnsTests
     }
 
     [Fact]
+    public void The_columns_stay_at_72_bytes_a_document()
+    {
+        // A million documents' columns are read on every search and held in memory: each byte is a megabyte.
+        Assert.Equal(72, System.Runtime.CompilerServices.Unsafe.SizeOf<DocumentColumns>());
+    }
+
+    [Fact]
     public void A_document_with_no_located_place_has_no_least_distance()
     {
         var columns = Columns(TestAsset.Named("Online chess").Online());
