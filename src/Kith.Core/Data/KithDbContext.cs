@@ -188,11 +188,11 @@ public class KithDbContext(DbContextOptions<KithDbContext> options, TimeProvider
         var added = ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList();
         foreach (var group in InsertOrder(added))
         {
-            await BulkInsert.InsertAsync(this, group.Key, [.. group.Select(BulkInsert.Values)], cancellationToken);
+            await RowInserter.InsertAsync(this, group.Key, [.. group.Select(RowInserter.Values)], cancellationToken);
         }
 
         var auditEvents = Model.FindEntityType(typeof(AuditEvent))!;
-        await BulkInsert.InsertAsync(this, auditEvents, [.. events.Select(e => (Func<IProperty, object?>)(p => p.PropertyInfo!.GetValue(e)))], cancellationToken);
+        await RowInserter.InsertAsync(this, auditEvents, [.. events.Select(e => (Func<IProperty, object?>)(p => p.PropertyInfo!.GetValue(e)))], cancellationToken);
         foreach (var entry in added)
         {
             // A row whose key the database generated is not read back, so it leaves the tracker; nothing

@@ -14,7 +14,7 @@ namespace Kith.Core.Data;
 /// same as a <c>SaveChanges</c> would write. Used for bulk imports, where EF's own batching spends
 /// most of its time building and binding statements.
 /// </summary>
-internal static class BulkInsert
+internal static class RowInserter
 {
     /// <summary>How many rows go to one round trip when the provider can batch commands.</summary>
     private const int RowsPerBatch = 500;
