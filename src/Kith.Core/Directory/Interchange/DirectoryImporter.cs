@@ -257,12 +257,17 @@ public sealed class DirectoryImporter(KithDbContext db, TimeProvider clock)
                 SavedAt = now,
                 ActorName = Actor(key).ActorName,
                 Summary = summary,
-                Snapshot = ImportSnapshot.Of(asset, parsed).ToJson(),
+                Snapshot = ImportSnapshot.Of(asset, parsed, TermIds(run, parsed, terms)).ToJson(),
             });
         }
 
         await children.AddAsync(db, cancellationToken);
     }
+
+    /// <summary>The Kith ids of the terms a service is tagged with, and their taxonomies.</summary>
+    private static List<(Guid Id, Guid? TaxonomyId)> TermIds(Run run, ParsedService parsed, Dictionary<string, Guid> terms) =>
+        [.. parsed.Terms.Select(t => terms.TryGetValue(t.SourceId, out var id) || run.Terms.TryGetValue(t.SourceId, out id) ? id : Guid.Empty)
+            .Where(id => id != Guid.Empty).Distinct().Select(id => (id, run.TermTaxonomies.GetValueOrDefault(id)))];
 
     private static void CopyFields(CommunityAsset from, CommunityAsset to)
     {
@@ -469,8 +474,13 @@ public sealed class DirectoryImporter(KithDbContext db, TimeProvider clock)
         var unknownGuids = unknown.Where(t => Guid.TryParse(t.SourceId, out _)).Select(t => Guid.Parse(t.SourceId)).ToList();
         var stored = unknown.Count == 0 ? [] : await db.TaxonomyTerms.AsNoTracking()
             .Where(t => (t.SourceKey == key && EF.Parameter(unknownIds).Contains(t.SourceId!)) || EF.Parameter(unknownGuids).Contains(t.Id))
-            .Select(t => new { t.Id, t.SourceKey, t.SourceId })
+            .Select(t => new { t.Id, t.SourceKey, t.SourceId, t.TaxonomyId })
             .ToListAsync(cancellationToken);
+        foreach (var t in stored)
+        {
+            run.TermTaxonomies[t.Id] = t.TaxonomyId;
+        }
+
         var bySource = stored.Where(t => t.SourceKey == key && t.SourceId is not null).GroupBy(t => t.SourceId!).ToDictionary(g => g.Key, g => g.First().Id);
         var byId = stored.Select(t => t.Id).ToHashSet();
 
@@ -502,6 +512,7 @@ public sealed class DirectoryImporter(KithDbContext db, TimeProvider clock)
                 added.SourceKey = key;
                 added.TaxonomyId = term.TaxonomySourceId is { } t && taxonomies.TryGetValue(t, out var taxonomyId) ? taxonomyId : null;
                 db.TaxonomyTerms.Add(added);
+                run.TermTaxonomies[added.Id] = added.TaxonomyId;
                 run.Report.TaxonomyTerms.Added++;
                 result[term.SourceId] = run.Terms[term.SourceId] = added.Id;
                 run.NewTerms.Add((added, term.ParentSourceId));
@@ -582,6 +593,9 @@ public sealed class DirectoryImporter(KithDbContext db, TimeProvider clock)
         public Dictionary<string, (Guid Id, string? Hash)> Locations { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, Guid> Terms { get; set; } = new(StringComparer.Ordinal);
+
+        /// <summary>The taxonomy of each term id met, for the revision snapshot's "what" and "who" terms.</summary>
+        public Dictionary<Guid, Guid?> TermTaxonomies { get; } = [];
 
         public Dictionary<string, Guid> Taxonomies { get; set; } = new(StringComparer.Ordinal);
 
