@@ -17,6 +17,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Kith.Core.Data;
@@ -172,6 +173,99 @@ public class KithDbContext(DbContextOptions<KithDbContext> options, TimeProvider
 
         AuditEvents.AddRange(events);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves like <see cref="SaveChangesAsync(bool, CancellationToken)"/>, audit events included, but writes
+    /// the added rows (and the audit events) with prepared plain inserts, parents before children; the
+    /// changed and deleted rows then go through EF as usual. For bulk imports. Needs an open transaction, so
+    /// that a failure leaves nothing half written.
+    /// </summary>
+    internal async Task SaveChangesInBulkAsync(CancellationToken cancellationToken)
+    {
+        ChangeTracker.DetectChanges();
+        var events = CollectAuditEvents();
+        var added = ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList();
+        foreach (var group in InsertOrder(added))
+        {
+            await RowInserter.InsertAsync(this, group.Key, [.. group.Select(RowInserter.Values)], cancellationToken);
+        }
+
+        var auditEvents = Model.FindEntityType(typeof(AuditEvent))!;
+        await RowInserter.InsertAsync(this, auditEvents, [.. events.Select(e => (Func<IProperty, object?>)(p => p.PropertyInfo!.GetValue(e)))], cancellationToken);
+        foreach (var entry in added)
+        {
+            // A row whose key the database generated is not read back, so it leaves the tracker; nothing
+            // refers to such rows (revisions, audit events).
+            entry.State = entry.Properties.Any(p => p.IsTemporary) ? EntityState.Detached : EntityState.Unchanged;
+        }
+
+        if (ChangeTracker.Entries().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The added entries grouped by type, each type after the types it has foreign keys to; within a type
+    /// that refers to itself (a term and its parent), a parent comes before its children.
+    /// </summary>
+    private static List<IGrouping<IEntityType, EntityEntry>> InsertOrder(List<EntityEntry> added)
+    {
+        var groups = added.GroupBy(e => e.Metadata).ToDictionary(g => g.Key);
+        var ordered = new List<IGrouping<IEntityType, EntityEntry>>();
+        var done = new HashSet<IEntityType>();
+        void Visit(IEntityType type, HashSet<IEntityType> path)
+        {
+            if (done.Contains(type) || !path.Add(type))
+            {
+                return;
+            }
+
+            foreach (var principal in type.GetForeignKeys().Select(k => k.PrincipalEntityType).Where(t => t != type && groups.ContainsKey(t)))
+            {
+                Visit(principal, path);
+            }
+
+            done.Add(type);
+            ordered.Add(SelfReferencing(type, groups[type]));
+        }
+
+        foreach (var type in groups.Keys.OrderBy(t => t.Name, StringComparer.Ordinal))
+        {
+            Visit(type, []);
+        }
+
+        return ordered;
+    }
+
+    private static IGrouping<IEntityType, EntityEntry> SelfReferencing(IEntityType type, IGrouping<IEntityType, EntityEntry> group)
+    {
+        var selfKeys = type.GetForeignKeys().Where(k => k.PrincipalEntityType == type && k.Properties.Count == 1).ToList();
+        if (selfKeys.Count == 0)
+        {
+            return group;
+        }
+
+        var key = type.FindPrimaryKey()!.Properties[0].Name;
+        var pending = group.ToDictionary(e => e.Property(key).CurrentValue!);
+        var ordered = new List<EntityEntry>(pending.Count);
+        while (pending.Count > 0)
+        {
+            var ready = pending.Values.Where(e => selfKeys.All(k => e.Property(k.Properties[0].Name).CurrentValue is not { } parent || !pending.ContainsKey(parent) || Equals(parent, e.Property(key).CurrentValue))).ToList();
+            if (ready.Count == 0)
+            {
+                ready = [.. pending.Values]; // a cycle: let the database say what is wrong
+            }
+
+            foreach (var entry in ready)
+            {
+                pending.Remove(entry.Property(key).CurrentValue!);
+                ordered.Add(entry);
+            }
+        }
+
+        return ordered.GroupBy(_ => type).Single();
     }
 
     private List<AuditEvent> CollectAuditEvents()

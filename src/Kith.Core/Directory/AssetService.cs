@@ -224,8 +224,12 @@ public sealed class AssetService(KithDbContext db, PostcodeService postcodes, As
     private static ServiceAtLocation? MainLocation(CommunityAsset asset, LocationType type) =>
         asset.ServiceAtLocations.Where(s => s.Location?.LocationType == type).OrderBy(s => s.Location!.Name, StringComparer.Ordinal).ThenBy(s => s.Id).FirstOrDefault();
 
-    /// <summary>Reads the editable details out of the stored model. Parts the simple form cannot express are left out.</summary>
-    private static AssetDetails ToDetails(CommunityAsset asset)
+    /// <summary>
+    /// Reads the editable details out of the model: the asset with its locations (addresses and
+    /// accessibility), schedules, phones, costs, languages and terms (with each term's taxonomy id).
+    /// Parts the simple form cannot express are left out. Also builds an import's revision snapshot.
+    /// </summary>
+    internal static AssetDetails ToDetails(CommunityAsset asset)
     {
         var physical = MainLocation(asset, LocationType.Physical)?.Location;
         var online = MainLocation(asset, LocationType.Virtual)?.Location;

@@ -127,7 +127,7 @@ public sealed class DirectoryImporter(KithDbContext db, TimeProvider clock)
             await WriteBatchAsync(run, batch, cancellationToken);
             run.Options.BeforeSave?.Invoke(run.BatchNumber);
             db.Actor = Actor(run.SourceKey);
-            await db.SaveChangesAsync(cancellationToken);
+            await db.SaveChangesInBulkAsync(cancellationToken);
             if (transaction is not null)
             {
                 await transaction.CommitAsync(cancellationToken);
@@ -165,7 +165,7 @@ public sealed class DirectoryImporter(KithDbContext db, TimeProvider clock)
         var key = run.SourceKey;
         var now = clock.GetUtcNow().UtcDateTime;
         var sourceIds = batch.Select(p => p.SourceId).ToList();
-        var existing = await db.CommunityAssets.Where(a => a.SourceKey == key && sourceIds.Contains(a.SourceId!)).ToDictionaryAsync(a => a.SourceId!, cancellationToken);
+        var existing = await db.CommunityAssets.Where(a => a.SourceKey == key && EF.Parameter(sourceIds).Contains(a.SourceId!)).ToDictionaryAsync(a => a.SourceId!, cancellationToken);
 
         var changed = new List<ParsedService>(batch.Count);
         foreach (var parsed in batch)
@@ -199,20 +199,20 @@ public sealed class DirectoryImporter(KithDbContext db, TimeProvider clock)
         var updatedIds = changed.Where(p => existing.ContainsKey(p.SourceId)).Select(p => existing[p.SourceId].Id).ToList();
         if (updatedIds.Count > 0)
         {
-            await db.Phones.Where(x => x.ServiceId != null && updatedIds.Contains(x.ServiceId.Value)).ExecuteDeleteAsync(cancellationToken);
-            await db.Contacts.Where(x => x.ServiceId != null && updatedIds.Contains(x.ServiceId.Value)).ExecuteDeleteAsync(cancellationToken);
-            await db.Schedules.Where(x => x.ServiceId != null && updatedIds.Contains(x.ServiceId.Value)).ExecuteDeleteAsync(cancellationToken);
-            await db.ServiceAtLocations.Where(x => updatedIds.Contains(x.ServiceId)).ExecuteDeleteAsync(cancellationToken);
-            await db.CostOptions.Where(x => updatedIds.Contains(x.ServiceId)).ExecuteDeleteAsync(cancellationToken);
-            await db.Languages.Where(x => x.ServiceId != null && updatedIds.Contains(x.ServiceId.Value)).ExecuteDeleteAsync(cancellationToken);
-            await db.ServiceAreas.Where(x => updatedIds.Contains(x.ServiceId)).ExecuteDeleteAsync(cancellationToken);
-            await db.AssetTaxonomyTerms.Where(x => updatedIds.Contains(x.ServiceId)).ExecuteDeleteAsync(cancellationToken);
+            await db.Phones.Where(x => x.ServiceId != null && EF.Parameter(updatedIds).Contains(x.ServiceId.Value)).ExecuteDeleteAsync(cancellationToken);
+            await db.Contacts.Where(x => x.ServiceId != null && EF.Parameter(updatedIds).Contains(x.ServiceId.Value)).ExecuteDeleteAsync(cancellationToken);
+            await db.Schedules.Where(x => x.ServiceId != null && EF.Parameter(updatedIds).Contains(x.ServiceId.Value)).ExecuteDeleteAsync(cancellationToken);
+            await db.ServiceAtLocations.Where(x => EF.Parameter(updatedIds).Contains(x.ServiceId)).ExecuteDeleteAsync(cancellationToken);
+            await db.CostOptions.Where(x => EF.Parameter(updatedIds).Contains(x.ServiceId)).ExecuteDeleteAsync(cancellationToken);
+            await db.Languages.Where(x => x.ServiceId != null && EF.Parameter(updatedIds).Contains(x.ServiceId.Value)).ExecuteDeleteAsync(cancellationToken);
+            await db.ServiceAreas.Where(x => EF.Parameter(updatedIds).Contains(x.ServiceId)).ExecuteDeleteAsync(cancellationToken);
+            await db.AssetTaxonomyTerms.Where(x => EF.Parameter(updatedIds).Contains(x.ServiceId)).ExecuteDeleteAsync(cancellationToken);
         }
 
         var newCandidates = changed.Where(p => !existing.ContainsKey(p.SourceId) && p.Asset.Id != Guid.Empty).Select(p => p.Asset.Id).ToList();
         var taken = newCandidates.Count == 0
             ? []
-            : (await db.CommunityAssets.Where(a => newCandidates.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken)).ToHashSet();
+            : (await db.CommunityAssets.Where(a => EF.Parameter(newCandidates).Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken)).ToHashSet();
 
         var children = new ChildIds(run);
         foreach (var parsed in changed)
@@ -257,12 +257,17 @@ public sealed class DirectoryImporter(KithDbContext db, TimeProvider clock)
                 SavedAt = now,
                 ActorName = Actor(key).ActorName,
                 Summary = summary,
-                Snapshot = ImportSnapshot.Of(asset, parsed).ToJson(),
+                Snapshot = ImportSnapshot.Of(asset, parsed, TermIds(run, parsed, terms)).ToJson(),
             });
         }
 
         await children.AddAsync(db, cancellationToken);
     }
+
+    /// <summary>The Kith ids of the terms a service is tagged with, and their taxonomies.</summary>
+    private static List<(Guid Id, Guid? TaxonomyId)> TermIds(Run run, ParsedService parsed, Dictionary<string, Guid> terms) =>
+        [.. parsed.Terms.Select(t => terms.TryGetValue(t.SourceId, out var id) || run.Terms.TryGetValue(t.SourceId, out id) ? id : Guid.Empty)
+            .Where(id => id != Guid.Empty).Distinct().Select(id => (id, run.TermTaxonomies.GetValueOrDefault(id)))];
 
     private static void CopyFields(CommunityAsset from, CommunityAsset to)
     {
@@ -293,10 +298,10 @@ public sealed class DirectoryImporter(KithDbContext db, TimeProvider clock)
         var unknown = wanted.Where(o => !run.Organizations.ContainsKey(o.SourceId)).Select(o => o.SourceId).ToList();
         var stored = unknown.Count == 0
             ? []
-            : await db.Organizations.Where(o => o.SourceKey == key && unknown.Contains(o.SourceId!)).ToDictionaryAsync(o => o.SourceId!, cancellationToken);
+            : await db.Organizations.Where(o => o.SourceKey == key && EF.Parameter(unknown).Contains(o.SourceId!)).ToDictionaryAsync(o => o.SourceId!, cancellationToken);
         var candidates = wanted.Where(o => o.Organization is { } org && org.Id != Guid.Empty && !stored.ContainsKey(o.SourceId) && !run.Organizations.ContainsKey(o.SourceId))
             .Select(o => o.Organization!.Id).ToList();
-        var taken = candidates.Count == 0 ? [] : (await db.Organizations.Where(o => candidates.Contains(o.Id)).Select(o => o.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var taken = candidates.Count == 0 ? [] : (await db.Organizations.Where(o => EF.Parameter(candidates).Contains(o.Id)).Select(o => o.Id).ToListAsync(cancellationToken)).ToHashSet();
         foreach (var wantedOrganization in wanted)
         {
             var sourceId = wantedOrganization.SourceId;
@@ -374,10 +379,10 @@ public sealed class DirectoryImporter(KithDbContext db, TimeProvider clock)
         var unknown = wanted.Where(l => !run.Locations.ContainsKey(l.Location.SourceId)).Select(l => l.Location.SourceId).ToList();
         var stored = unknown.Count == 0
             ? []
-            : await db.Locations.Where(l => l.SourceKey == key && unknown.Contains(l.SourceId!)).ToDictionaryAsync(l => l.SourceId!, cancellationToken);
+            : await db.Locations.Where(l => l.SourceKey == key && EF.Parameter(unknown).Contains(l.SourceId!)).ToDictionaryAsync(l => l.SourceId!, cancellationToken);
         var candidates = wanted.Where(l => l.Location.Location is { } loc && loc.Id != Guid.Empty && !stored.ContainsKey(l.Location.SourceId) && !run.Locations.ContainsKey(l.Location.SourceId))
             .Select(l => l.Location.Location!.Id).ToList();
-        var taken = candidates.Count == 0 ? [] : (await db.Locations.Where(l => candidates.Contains(l.Id)).Select(l => l.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var taken = candidates.Count == 0 ? [] : (await db.Locations.Where(l => EF.Parameter(candidates).Contains(l.Id)).Select(l => l.Id).ToListAsync(cancellationToken)).ToHashSet();
         var rewrite = new List<(ParsedLocation Parsed, Guid Id)>();
         foreach (var (parsedLocation, organizationSourceId) in wanted)
         {
@@ -441,11 +446,11 @@ public sealed class DirectoryImporter(KithDbContext db, TimeProvider clock)
         var rewriteIds = rewrite.Select(r => r.Id).ToList();
         if (rewriteIds.Count > 0)
         {
-            await db.Addresses.Where(x => rewriteIds.Contains(x.LocationId)).ExecuteDeleteAsync(cancellationToken);
-            await db.AccessibilityFeatures.Where(x => rewriteIds.Contains(x.LocationId)).ExecuteDeleteAsync(cancellationToken);
-            await db.Phones.Where(x => x.LocationId != null && rewriteIds.Contains(x.LocationId.Value)).ExecuteDeleteAsync(cancellationToken);
-            await db.Languages.Where(x => x.LocationId != null && rewriteIds.Contains(x.LocationId.Value)).ExecuteDeleteAsync(cancellationToken);
-            await db.Schedules.Where(x => x.LocationId != null && rewriteIds.Contains(x.LocationId.Value)).ExecuteDeleteAsync(cancellationToken);
+            await db.Addresses.Where(x => EF.Parameter(rewriteIds).Contains(x.LocationId)).ExecuteDeleteAsync(cancellationToken);
+            await db.AccessibilityFeatures.Where(x => EF.Parameter(rewriteIds).Contains(x.LocationId)).ExecuteDeleteAsync(cancellationToken);
+            await db.Phones.Where(x => x.LocationId != null && EF.Parameter(rewriteIds).Contains(x.LocationId.Value)).ExecuteDeleteAsync(cancellationToken);
+            await db.Languages.Where(x => x.LocationId != null && EF.Parameter(rewriteIds).Contains(x.LocationId.Value)).ExecuteDeleteAsync(cancellationToken);
+            await db.Schedules.Where(x => x.LocationId != null && EF.Parameter(rewriteIds).Contains(x.LocationId.Value)).ExecuteDeleteAsync(cancellationToken);
         }
 
         run.LocationParts.AddRange(rewrite);
@@ -468,9 +473,14 @@ public sealed class DirectoryImporter(KithDbContext db, TimeProvider clock)
         var unknownIds = unknown.Select(t => t.SourceId).ToList();
         var unknownGuids = unknown.Where(t => Guid.TryParse(t.SourceId, out _)).Select(t => Guid.Parse(t.SourceId)).ToList();
         var stored = unknown.Count == 0 ? [] : await db.TaxonomyTerms.AsNoTracking()
-            .Where(t => (t.SourceKey == key && unknownIds.Contains(t.SourceId!)) || unknownGuids.Contains(t.Id))
-            .Select(t => new { t.Id, t.SourceKey, t.SourceId })
+            .Where(t => (t.SourceKey == key && EF.Parameter(unknownIds).Contains(t.SourceId!)) || EF.Parameter(unknownGuids).Contains(t.Id))
+            .Select(t => new { t.Id, t.SourceKey, t.SourceId, t.TaxonomyId })
             .ToListAsync(cancellationToken);
+        foreach (var t in stored)
+        {
+            run.TermTaxonomies[t.Id] = t.TaxonomyId;
+        }
+
         var bySource = stored.Where(t => t.SourceKey == key && t.SourceId is not null).GroupBy(t => t.SourceId!).ToDictionary(g => g.Key, g => g.First().Id);
         var byId = stored.Select(t => t.Id).ToHashSet();
 
@@ -502,6 +512,7 @@ public sealed class DirectoryImporter(KithDbContext db, TimeProvider clock)
                 added.SourceKey = key;
                 added.TaxonomyId = term.TaxonomySourceId is { } t && taxonomies.TryGetValue(t, out var taxonomyId) ? taxonomyId : null;
                 db.TaxonomyTerms.Add(added);
+                run.TermTaxonomies[added.Id] = added.TaxonomyId;
                 run.Report.TaxonomyTerms.Added++;
                 result[term.SourceId] = run.Terms[term.SourceId] = added.Id;
                 run.NewTerms.Add((added, term.ParentSourceId));
@@ -531,7 +542,7 @@ public sealed class DirectoryImporter(KithDbContext db, TimeProvider clock)
         var unknownIds = unknown.Select(t => t.SourceId).ToList();
         var unknownGuids = unknown.Where(t => Guid.TryParse(t.SourceId, out _)).Select(t => Guid.Parse(t.SourceId)).ToList();
         var stored = unknown.Count == 0 ? [] : await db.Taxonomies.AsNoTracking()
-            .Where(t => (t.SourceKey == key && unknownIds.Contains(t.SourceId!)) || unknownGuids.Contains(t.Id))
+            .Where(t => (t.SourceKey == key && EF.Parameter(unknownIds).Contains(t.SourceId!)) || EF.Parameter(unknownGuids).Contains(t.Id))
             .Select(t => new { t.Id, t.SourceKey, t.SourceId })
             .ToListAsync(cancellationToken);
         foreach (var (sourceId, taxonomy) in wanted)
@@ -582,6 +593,9 @@ public sealed class DirectoryImporter(KithDbContext db, TimeProvider clock)
         public Dictionary<string, (Guid Id, string? Hash)> Locations { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, Guid> Terms { get; set; } = new(StringComparer.Ordinal);
+
+        /// <summary>The taxonomy of each term id met, for the revision snapshot's "what" and "who" terms.</summary>
+        public Dictionary<Guid, Guid?> TermTaxonomies { get; } = [];
 
         public Dictionary<string, Guid> Taxonomies { get; set; } = new(StringComparer.Ordinal);
 
@@ -790,15 +804,15 @@ public sealed class DirectoryImporter(KithDbContext db, TimeProvider clock)
             foreach (var chunk in wanted.Chunk(2000))
             {
                 var ids = chunk.ToList();
-                taken.UnionWith(await db.Phones.Where(x => ids.Contains(x.Id)).Select(x => x.Id).ToListAsync(cancellationToken));
-                taken.UnionWith(await db.Schedules.Where(x => ids.Contains(x.Id)).Select(x => x.Id).ToListAsync(cancellationToken));
-                taken.UnionWith(await db.CostOptions.Where(x => ids.Contains(x.Id)).Select(x => x.Id).ToListAsync(cancellationToken));
-                taken.UnionWith(await db.Languages.Where(x => ids.Contains(x.Id)).Select(x => x.Id).ToListAsync(cancellationToken));
-                taken.UnionWith(await db.ServiceAreas.Where(x => ids.Contains(x.Id)).Select(x => x.Id).ToListAsync(cancellationToken));
-                taken.UnionWith(await db.Contacts.Where(x => ids.Contains(x.Id)).Select(x => x.Id).ToListAsync(cancellationToken));
-                taken.UnionWith(await db.ServiceAtLocations.Where(x => ids.Contains(x.Id)).Select(x => x.Id).ToListAsync(cancellationToken));
-                taken.UnionWith(await db.Addresses.Where(x => ids.Contains(x.Id)).Select(x => x.Id).ToListAsync(cancellationToken));
-                taken.UnionWith(await db.AccessibilityFeatures.Where(x => ids.Contains(x.Id)).Select(x => x.Id).ToListAsync(cancellationToken));
+                taken.UnionWith(await db.Phones.Where(x => EF.Parameter(ids).Contains(x.Id)).Select(x => x.Id).ToListAsync(cancellationToken));
+                taken.UnionWith(await db.Schedules.Where(x => EF.Parameter(ids).Contains(x.Id)).Select(x => x.Id).ToListAsync(cancellationToken));
+                taken.UnionWith(await db.CostOptions.Where(x => EF.Parameter(ids).Contains(x.Id)).Select(x => x.Id).ToListAsync(cancellationToken));
+                taken.UnionWith(await db.Languages.Where(x => EF.Parameter(ids).Contains(x.Id)).Select(x => x.Id).ToListAsync(cancellationToken));
+                taken.UnionWith(await db.ServiceAreas.Where(x => EF.Parameter(ids).Contains(x.Id)).Select(x => x.Id).ToListAsync(cancellationToken));
+                taken.UnionWith(await db.Contacts.Where(x => EF.Parameter(ids).Contains(x.Id)).Select(x => x.Id).ToListAsync(cancellationToken));
+                taken.UnionWith(await db.ServiceAtLocations.Where(x => EF.Parameter(ids).Contains(x.Id)).Select(x => x.Id).ToListAsync(cancellationToken));
+                taken.UnionWith(await db.Addresses.Where(x => EF.Parameter(ids).Contains(x.Id)).Select(x => x.Id).ToListAsync(cancellationToken));
+                taken.UnionWith(await db.AccessibilityFeatures.Where(x => EF.Parameter(ids).Contains(x.Id)).Select(x => x.Id).ToListAsync(cancellationToken));
             }
 
             foreach (var (row, wantedId, owner, kind) in rows)

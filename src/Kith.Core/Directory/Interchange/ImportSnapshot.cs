@@ -1,16 +1,18 @@
 namespace Kith.Core.Directory.Interchange;
 
-/// <summary>The editable details of an imported asset, for its revision: the parts the simple form can show.</summary>
+/// <summary>
+/// The editable details of an imported asset, for its revision: the same reading as an editor's
+/// (<see cref="AssetService.ToDetails"/>), made from the parsed parts before they are saved.
+/// </summary>
 internal static class ImportSnapshot
 {
-    public static AssetDetails Of(CommunityAsset asset, ParsedService parsed)
+    /// <param name="terms">The Kith ids of the service's terms, each with its taxonomy id where known.</param>
+    public static AssetDetails Of(CommunityAsset asset, ParsedService parsed, IEnumerable<(Guid Id, Guid? TaxonomyId)> terms)
     {
-        var physical = parsed.ServiceAtLocations.Select(s => s.Location).FirstOrDefault(l => l.Location?.LocationType == LocationType.Physical);
-        var online = parsed.ServiceAtLocations.Select(s => s.Location).FirstOrDefault(l => l.Location?.LocationType == LocationType.Virtual);
-        var address = physical?.Addresses.FirstOrDefault();
-        var cost = parsed.CostOptions.FirstOrDefault();
-        return new AssetDetails
+        // A detached copy: the context must not see these parts through the tracked asset's collections.
+        var view = new CommunityAsset
         {
+            Id = asset.Id,
             Name = asset.Name,
             Kind = asset.Kind,
             OrganizationId = asset.OrganizationId,
@@ -19,20 +21,40 @@ internal static class ImportSnapshot
             IntroductionPolicy = asset.IntroductionPolicy,
             Status = asset.Status,
             Email = asset.Email,
-            Phone = parsed.Phones.FirstOrDefault()?.Number,
-            Website = asset.Url,
-            InPerson = physical is not null,
-            Online = online is not null,
-            OnlineLink = online?.Location?.Url,
-            Place = physical?.Location is { } place
-                ? new AssetPlace(place.Name, address?.Address1 ?? string.Empty, address?.City ?? string.Empty, address?.PostalCode ?? string.Empty)
-                : null,
-            Accessibility = physical?.Accessibility.Select(a => a.Feature).Distinct().Order().ToList() ?? [],
-            CostAmount = cost?.Amount is 0m ? null : cost?.Amount,
-            CostDescription = cost?.AmountDescription ?? asset.FeesDescription,
+            Url = asset.Url,
+            FeesDescription = asset.FeesDescription,
             MinimumAge = asset.MinimumAge,
             MaximumAge = asset.MaximumAge,
-            Languages = parsed.Languages.Select(l => l.Name).ToList(),
         };
+        view.Phones.AddRange(parsed.Phones);
+        view.Schedules.AddRange(parsed.Schedules);
+        view.CostOptions.AddRange(parsed.CostOptions);
+        view.Languages.AddRange(parsed.Languages);
+        foreach (var link in parsed.ServiceAtLocations)
+        {
+            if (link.Location.Location is not { } location)
+            {
+                continue;
+            }
+
+            var place = new Location { Id = location.Id, Name = location.Name, LocationType = location.LocationType, Url = location.Url };
+            place.Addresses.AddRange(link.Location.Addresses);
+            place.Accessibility.AddRange(link.Location.Accessibility);
+            var row = new ServiceAtLocation { ServiceId = asset.Id, LocationId = location.Id, Location = place };
+            row.Schedules.AddRange(link.Schedules);
+            view.ServiceAtLocations.Add(row);
+        }
+
+        foreach (var (id, taxonomyId) in terms)
+        {
+            view.TaxonomyTerms.Add(new AssetTaxonomyTerm
+            {
+                ServiceId = asset.Id,
+                TaxonomyTermId = id,
+                TaxonomyTerm = new TaxonomyTerm { Id = id, TaxonomyId = taxonomyId, Name = string.Empty, Description = string.Empty },
+            });
+        }
+
+        return AssetService.ToDetails(view);
     }
 }

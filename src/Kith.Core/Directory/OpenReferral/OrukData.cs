@@ -71,9 +71,132 @@ public static class OrukData
         {
             ServiceShape.Minimal => query,
             ServiceShape.List => query.Include(a => a.Organization),
-            _ => WithGraph(query, shape == ServiceShape.Full),
+            _ => query,
         };
-        return InOrder(ids, await query.ToListAsync(cancellationToken), a => a.Id);
+        var services = InOrder(ids, await query.ToListAsync(cancellationToken), a => a.Id);
+        if (shape is ServiceShape.Full or ServiceShape.FullWithoutLocations)
+        {
+            await LoadGraphAsync(db, services, shape == ServiceShape.Full, cancellationToken);
+        }
+
+        return services;
+    }
+
+    /// <summary>
+    /// Fills in everything a full service writes, one flat query per table for the whole page (no Include
+    /// graph: EF's split-query shaper cost more than the rows themselves). Each location is read once
+    /// and shared by the services at it.
+    /// </summary>
+    private static async Task LoadGraphAsync(KithDbContext db, List<CommunityAsset> services, bool withLocations, CancellationToken cancellationToken)
+    {
+        var ids = services.Select(s => s.Id).ToList();
+        var byId = services.ToDictionary(s => s.Id);
+        var organizationIds = services.Select(s => s.OrganizationId).Distinct().ToList();
+        var organizations = await db.Organizations.AsNoTracking().Where(o => EF.Parameter(organizationIds).Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
+        foreach (var service in services)
+        {
+            service.Organization = organizations.GetValueOrDefault(service.OrganizationId);
+        }
+
+        foreach (var phone in await db.Phones.AsNoTracking().Where(x => x.ServiceId != null && EF.Parameter(ids).Contains(x.ServiceId.Value)).ToListAsync(cancellationToken))
+        {
+            byId[phone.ServiceId!.Value].Phones.Add(phone);
+        }
+
+        foreach (var schedule in await db.Schedules.AsNoTracking().Where(x => x.ServiceId != null && EF.Parameter(ids).Contains(x.ServiceId.Value)).ToListAsync(cancellationToken))
+        {
+            byId[schedule.ServiceId!.Value].Schedules.Add(schedule);
+        }
+
+        foreach (var area in await db.ServiceAreas.AsNoTracking().Where(x => EF.Parameter(ids).Contains(x.ServiceId)).ToListAsync(cancellationToken))
+        {
+            byId[area.ServiceId].ServiceAreas.Add(area);
+        }
+
+        foreach (var language in await db.Languages.AsNoTracking().Where(x => x.ServiceId != null && EF.Parameter(ids).Contains(x.ServiceId.Value)).ToListAsync(cancellationToken))
+        {
+            byId[language.ServiceId!.Value].Languages.Add(language);
+        }
+
+        foreach (var cost in await db.CostOptions.AsNoTracking().Where(x => EF.Parameter(ids).Contains(x.ServiceId)).ToListAsync(cancellationToken))
+        {
+            byId[cost.ServiceId].CostOptions.Add(cost);
+        }
+
+        foreach (var term in await db.AssetTaxonomyTerms.AsNoTracking().Where(x => EF.Parameter(ids).Contains(x.ServiceId)).ToListAsync(cancellationToken))
+        {
+            byId[term.ServiceId].TaxonomyTerms.Add(term);
+        }
+
+        var contacts = await db.Contacts.AsNoTracking().Where(x => x.ServiceId != null && EF.Parameter(ids).Contains(x.ServiceId.Value)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        foreach (var contact in contacts.Values)
+        {
+            byId[contact.ServiceId!.Value].Contacts.Add(contact);
+        }
+
+        var contactIds = contacts.Keys.ToList();
+        if (contactIds.Count > 0)
+        {
+            foreach (var phone in await db.Phones.AsNoTracking().Where(x => x.ContactId != null && EF.Parameter(contactIds).Contains(x.ContactId.Value)).ToListAsync(cancellationToken))
+            {
+                contacts[phone.ContactId!.Value].Phones.Add(phone);
+            }
+        }
+
+        if (withLocations)
+        {
+            await LoadLocationsAsync(db, ids, byId, cancellationToken);
+        }
+    }
+
+    private static async Task LoadLocationsAsync(KithDbContext db, List<Guid> ids, Dictionary<Guid, CommunityAsset> byId, CancellationToken cancellationToken)
+    {
+        var links = await db.ServiceAtLocations.AsNoTracking().Where(x => EF.Parameter(ids).Contains(x.ServiceId)).ToDictionaryAsync(s => s.Id, cancellationToken);
+        if (links.Count == 0)
+        {
+            return;
+        }
+
+        var linkIds = links.Keys.ToList();
+        foreach (var schedule in await db.Schedules.AsNoTracking().Where(x => x.ServiceAtLocationId != null && EF.Parameter(linkIds).Contains(x.ServiceAtLocationId.Value)).ToListAsync(cancellationToken))
+        {
+            links[schedule.ServiceAtLocationId!.Value].Schedules.Add(schedule);
+        }
+
+        var locationIds = links.Values.Select(s => s.LocationId).Distinct().ToList();
+        var locations = await db.Locations.AsNoTracking().Where(x => EF.Parameter(locationIds).Contains(x.Id)).ToDictionaryAsync(l => l.Id, cancellationToken);
+        foreach (var address in await db.Addresses.AsNoTracking().Where(x => EF.Parameter(locationIds).Contains(x.LocationId)).ToListAsync(cancellationToken))
+        {
+            locations[address.LocationId].Addresses.Add(address);
+        }
+
+        foreach (var feature in await db.AccessibilityFeatures.AsNoTracking().Where(x => EF.Parameter(locationIds).Contains(x.LocationId)).ToListAsync(cancellationToken))
+        {
+            locations[feature.LocationId].Accessibility.Add(feature);
+        }
+
+        foreach (var language in await db.Languages.AsNoTracking().Where(x => x.LocationId != null && EF.Parameter(locationIds).Contains(x.LocationId.Value)).ToListAsync(cancellationToken))
+        {
+            locations[language.LocationId!.Value].Languages.Add(language);
+        }
+
+        foreach (var phone in await db.Phones.AsNoTracking().Where(x => x.LocationId != null && EF.Parameter(locationIds).Contains(x.LocationId.Value)).ToListAsync(cancellationToken))
+        {
+            locations[phone.LocationId!.Value].Phones.Add(phone);
+        }
+
+        foreach (var schedule in await db.Schedules.AsNoTracking().Where(x => x.LocationId != null && EF.Parameter(locationIds).Contains(x.LocationId.Value)).ToListAsync(cancellationToken))
+        {
+            locations[schedule.LocationId!.Value].Schedules.Add(schedule);
+        }
+
+        foreach (var link in links.Values)
+        {
+            var service = byId[link.ServiceId];
+            link.Service = service;
+            link.Location = locations.GetValueOrDefault(link.LocationId);
+            service.ServiceAtLocations.Add(link);
+        }
     }
 
     /// <summary>The service_at_locations with these ids, in the order given, with their service and location (and everything nested when <paramref name="full"/>).</summary>
@@ -135,28 +258,5 @@ public static class OrukData
     {
         var byId = rows.ToDictionary(id);
         return [.. ids.Where(byId.ContainsKey).Select(i => byId[i])];
-    }
-
-    /// <summary>Every collection a full service writes, as split queries.</summary>
-    private static IQueryable<CommunityAsset> WithGraph(IQueryable<CommunityAsset> query, bool withLocations)
-    {
-        var graph = query.AsSplitQuery()
-            .Include(a => a.Organization)
-            .Include(a => a.Phones)
-            .Include(a => a.Schedules)
-            .Include(a => a.ServiceAreas)
-            .Include(a => a.Languages)
-            .Include(a => a.CostOptions)
-            .Include(a => a.Contacts).ThenInclude(c => c.Phones)
-            .Include(a => a.TaxonomyTerms);
-        return withLocations
-            ? graph
-                .Include(a => a.ServiceAtLocations).ThenInclude(s => s.Schedules)
-                .Include(a => a.ServiceAtLocations).ThenInclude(s => s.Location).ThenInclude(l => l!.Addresses)
-                .Include(a => a.ServiceAtLocations).ThenInclude(s => s.Location).ThenInclude(l => l!.Accessibility)
-                .Include(a => a.ServiceAtLocations).ThenInclude(s => s.Location).ThenInclude(l => l!.Languages)
-                .Include(a => a.ServiceAtLocations).ThenInclude(s => s.Location).ThenInclude(l => l!.Phones)
-                .Include(a => a.ServiceAtLocations).ThenInclude(s => s.Location).ThenInclude(l => l!.Schedules)
-            : graph;
     }
 }
