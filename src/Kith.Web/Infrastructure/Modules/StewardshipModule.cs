@@ -38,7 +38,11 @@ public static class StewardshipModule
         services.AddHostedService<StewardshipRetention>();
 
         // /Admin/Claims is covered by the /Admin folder's administrator policy.
-        services.PostConfigure<RazorPagesOptions>(options => options.Conventions.AuthorizeFolder("/Manage/Moderation", EditingModule.AssetEditorsPolicy));
+        services.PostConfigure<RazorPagesOptions>(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Manage/Moderation", EditingModule.AssetEditorsPolicy);
+            options.Conventions.AddFolderApplicationModelConvention("/Manage/Moderation", page => page.Filters.Add(new ListingScopePageFilter(proposals: true)));
+        });
         return services;
     }
 }
