@@ -317,14 +317,8 @@ public class AssetServiceTests
     public async Task Saving_an_edit_verifies_the_listing_and_ends_its_review_reminders(Provider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await SeedTermsAsync(database);
         var clock = new FakeTimeProvider(Now);
-        AssetSaved saved;
-        await using (var db = database.CreateContext(clock))
-        {
-            saved = await SaveAsync(db, s => s.CreateAsync(Walk, Sam, CancellationToken.None), clock);
-        }
-
+        var saved = await AddWalkAsync(database, clock);
         var overdueSince = Now.UtcDateTime.AddDays(-3);
         await using (var db = database.CreateContext(clock))
         {
@@ -345,6 +339,14 @@ public class AssetServiceTests
         var asset = await check.CommunityAssets.SingleAsync(a => a.Id == saved.AssetId);
         Assert.Equal(new DateOnly(2026, 11, 25), asset.LastVerifiedOn);
         Assert.Equal((0, (DateTime?)null, (DateTime?)null), (asset.ReviewRemindersSent, asset.LastReminderSentAt, asset.ReviewOverdueSince));
+    }
+
+    /// <summary>Seeds the terms and adds <see cref="Walk"/> as Sam, at version 1.</summary>
+    private static async Task<AssetSaved> AddWalkAsync(TestDatabase database, TimeProvider clock)
+    {
+        await SeedTermsAsync(database);
+        await using var db = database.CreateContext(clock);
+        return await Service(db, clock).CreateAsync(Walk, Sam, CancellationToken.None);
     }
 
     private static async Task<AssetSaved> SaveAsync(KithDbContext db, Func<AssetService, Task<AssetSaved>> save, TimeProvider clock)
