@@ -1,23 +1,25 @@
 using System.Text.RegularExpressions;
 using Kith.BrowserTests.Infrastructure;
-using Kith.Core.Platform.Accounts;
-using Kith.Core.Platform.Audit;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Kith.BrowserTests;
 
-/// <summary>Community editors add an asset and find it at once, and two editors changing one asset meet the conflict page.</summary>
+/// <summary>
+/// A practitioner adds an asset and finds it at once, and two editors changing one asset (the demo community
+/// editor, on one of their organisation's listings, and a practitioner) meet the conflict page.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public partial class EditorJourneys(BrowserFixture fixture)
 {
     private const string EditorEmail = "editor@demo.kith.invalid";
+    private const string PractitionerEmail = "practitioner@demo.kith.invalid";
 
     [Fact]
     public async Task An_editor_adds_an_asset_through_the_journey_and_finds_it_in_search_straight_away()
     {
+        // Community editors add listings only to their own organisations (ADR 15); this one names a new organisation.
         var page = await fixture.NewPageAsync();
-        await SignInAsync(page, EditorEmail, BrowserFixture.DemoPassword);
+        await page.SignInStaffAsync(PractitionerEmail, BrowserFixture.DemoPassword);
         var name = $"Canal towpath strollers {Guid.NewGuid().ToString("N")[..6]}";
 
         await page.GotoAsync("/manage/assets/new");
@@ -92,11 +94,10 @@ public partial class EditorJourneys(BrowserFixture fixture)
     [Fact]
     public async Task Two_editors_changing_the_same_asset_meet_the_conflict_page_and_nothing_is_lost()
     {
-        var second = await CreateSecondEditorAsync();
         var first = await fixture.NewPageAsync();
         var other = await fixture.NewPageAsync();
         await SignInAsync(first, EditorEmail, BrowserFixture.DemoPassword);
-        await SignInAsync(other, second, BrowserFixture.DemoPassword);
+        await other.SignInStaffAsync(PractitionerEmail, BrowserFixture.DemoPassword);
 
         // Both open the same asset from the list of assets and start changing it.
         await first.GotoAsync("/manage/assets");
@@ -151,19 +152,6 @@ public partial class EditorJourneys(BrowserFixture fixture)
         await change();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and return to check answers" }).ClickAsync();
         await ExpectStepAsync(page, "Check your answers");
-    }
-
-    private async Task<string> CreateSecondEditorAsync()
-    {
-        var email = $"editor-{Guid.NewGuid():N}@demo.kith.invalid";
-        await using var scope = fixture.Server.Services.CreateAsyncScope();
-        var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
-        var outcome = await accounts.CreateUserAsync(
-            new CreateUserOptions(email, "Second demo editor", BrowserFixture.DemoPassword, [KithRoles.CommunityEditor]),
-            ProcessContext.System("browser test"),
-            CancellationToken.None);
-        Assert.True(outcome.Succeeded, string.Join(" ", outcome.Errors));
-        return email;
     }
 
     internal static async Task SignInAsync(IPage page, string email, string password)

@@ -281,7 +281,12 @@ public sealed class AssetService(KithDbContext db, PostcodeService postcodes, As
         asset.MinimumAge = after.MinimumAge;
         asset.MaximumAge = after.MaximumAge;
         asset.FeesDescription = after.CostDescription;
+        // A save by an editor is a check of the listing (ADR 16): it counts as verified today and any
+        // review-reminder cycle ends now, so an overdue listing rises at once rather than at the next sweep.
         asset.LastVerifiedOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, UkTime));
+        asset.ReviewRemindersSent = 0;
+        asset.LastReminderSentAt = null;
+        asset.ReviewOverdueSince = null;
 
         if (after.NewOrganizationName is { Length: > 0 } newName)
         {

@@ -1,5 +1,6 @@
 using Kith.Core.Data;
 using Kith.Core.Platform.Notifications;
+using Kith.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -40,47 +41,17 @@ public sealed partial class OutboxDispatcher(
     INotificationSender sender,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
-    ILogger<OutboxDispatcher> logger) : BackgroundService
+    ILogger<OutboxDispatcher> logger) : PeriodicBackgroundService(clock)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.DispatchEnabled)
-        {
-            return;
-        }
+    protected override TimeSpan FirstDelay => TimeSpan.Zero;
 
-        using var timer = new PeriodicTimer(options.Value.PollInterval, clock);
-        do
-        {
-            try
-            {
-                await DispatchDueAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // The loop must outlive a failing database; the next tick tries again.
-            catch (Exception exception)
-#pragma warning restore CA1031
-            {
-                LogPassFailed(logger, exception);
-            }
-        }
-        while (await WaitAsync(timer, stoppingToken));
-    }
+    protected override TimeSpan Interval => options.Value.PollInterval;
 
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
+    protected override bool Enabled => options.Value.DispatchEnabled;
+
+    protected override Task RunPassAsync(CancellationToken stoppingToken) => DispatchDueAsync(stoppingToken);
+
+    protected override void OnPassFailed(Exception exception) => LogPassFailed(logger, exception);
 
     /// <summary>One pass: sends every message due now, up to the batch size.</summary>
     /// <returns>How many messages were handed on successfully.</returns>
@@ -89,7 +60,7 @@ public sealed partial class OutboxDispatcher(
         var settings = options.Value;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KithDbContext>();
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         var due = await db.OutboxMessages
             .Where(m => m.SentAt == null && m.NextAttemptAt != null && m.NextAttemptAt <= now)
             .OrderBy(m => m.NextAttemptAt)
@@ -100,7 +71,7 @@ public sealed partial class OutboxDispatcher(
         foreach (var message in due)
         {
             var seen = message.NextAttemptAt;
-            var claimedUntil = clock.GetUtcNow().UtcDateTime + settings.ClaimTimeout;
+            var claimedUntil = Clock.GetUtcNow().UtcDateTime + settings.ClaimTimeout;
             var claimed = await db.OutboxMessages
                 .Where(m => m.Id == message.Id && m.SentAt == null && m.NextAttemptAt == seen)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, claimedUntil), cancellationToken);
@@ -113,7 +84,7 @@ public sealed partial class OutboxDispatcher(
             try
             {
                 await sender.SendAsync(message, cancellationToken);
-                message.SentAt = clock.GetUtcNow().UtcDateTime;
+                message.SentAt = Clock.GetUtcNow().UtcDateTime;
                 message.NextAttemptAt = null;
                 message.LastError = null;
                 sent++;
@@ -127,7 +98,7 @@ public sealed partial class OutboxDispatcher(
 #pragma warning restore CA1031
             {
                 var wait = Backoff(message.Attempts, settings);
-                message.NextAttemptAt = clock.GetUtcNow().UtcDateTime + wait;
+                message.NextAttemptAt = Clock.GetUtcNow().UtcDateTime + wait;
                 message.LastError = Truncate($"{exception.GetType().Name}: {exception.Message}", 1000);
                 LogSendFailed(logger, message.Id, message.Attempts, wait, exception.GetType().Name);
             }

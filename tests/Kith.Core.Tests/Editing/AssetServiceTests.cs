@@ -312,6 +312,43 @@ public class AssetServiceTests
     }
 
     /// <summary>Runs a save through a fresh service.</summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Saving_an_edit_verifies_the_listing_and_ends_its_review_reminders(Provider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var clock = new FakeTimeProvider(Now);
+        var saved = await AddWalkAsync(database, clock);
+        var overdueSince = Now.UtcDateTime.AddDays(-3);
+        await using (var db = database.CreateContext(clock))
+        {
+            await db.CommunityAssets.Where(a => a.Id == saved.AssetId).ExecuteUpdateAsync(a => a
+                .SetProperty(x => x.LastVerifiedOn, new DateOnly(2024, 1, 5))
+                .SetProperty(x => x.ReviewRemindersSent, 3)
+                .SetProperty(x => x.LastReminderSentAt, overdueSince.AddDays(-14))
+                .SetProperty(x => x.ReviewOverdueSince, overdueSince));
+        }
+
+        clock.Advance(TimeSpan.FromDays(2));
+        await using (var db = database.CreateContext(clock))
+        {
+            await SaveAsync(db, s => s.UpdateAsync(saved.AssetId, 1, Walk with { Phone = "01632 960111" }, Ash, CancellationToken.None), clock);
+        }
+
+        await using var check = database.CreateContext();
+        var asset = await check.CommunityAssets.SingleAsync(a => a.Id == saved.AssetId);
+        Assert.Equal(new DateOnly(2026, 11, 25), asset.LastVerifiedOn);
+        Assert.Equal((0, (DateTime?)null, (DateTime?)null), (asset.ReviewRemindersSent, asset.LastReminderSentAt, asset.ReviewOverdueSince));
+    }
+
+    /// <summary>Seeds the terms and adds <see cref="Walk"/> as Sam, at version 1.</summary>
+    private static async Task<AssetSaved> AddWalkAsync(TestDatabase database, TimeProvider clock)
+    {
+        await SeedTermsAsync(database);
+        await using var db = database.CreateContext(clock);
+        return await Service(db, clock).CreateAsync(Walk, Sam, CancellationToken.None);
+    }
+
     private static async Task<AssetSaved> SaveAsync(KithDbContext db, Func<AssetService, Task<AssetSaved>> save, TimeProvider clock)
     {
         return await save(Service(db, clock));

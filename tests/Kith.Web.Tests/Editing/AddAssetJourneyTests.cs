@@ -12,7 +12,7 @@ public class AddAssetJourneyTests(KithWebFactory factory) : IClassFixture<KithWe
     {
         await factory.SeedReferenceDataAsync();
         using var client = factory.CreateClient();
-        await client.SignInAsync(await factory.CreateUserAsync(KithRoles.CommunityEditor, withTwoFactor: false));
+        await client.SignInAsync(await factory.CreateUserAsync(KithRoles.Practitioner));
 
         var start = await client.PostAsync("/manage/assets/new");
         Assert.EndsWith("/name", start.Path, StringComparison.Ordinal);
@@ -141,7 +141,7 @@ public class AddAssetJourneyTests(KithWebFactory factory) : IClassFixture<KithWe
     public async Task Check_answers_sends_an_unfinished_journey_back_to_the_first_required_step()
     {
         using var client = factory.CreateClient();
-        await client.SignInAsync(await factory.CreateUserAsync(KithRoles.CommunityEditor, withTwoFactor: false));
+        await client.SignInAsync(await factory.CreateUserAsync(KithRoles.Practitioner));
         var start = await client.PostAsync("/manage/assets/new");
         var draft = start.Path[..^"/name".Length];
         await client.PostAsync($"{draft}/name", ("Input.Name", "Half done"), ("Input.Kind", "Cultural"));
@@ -177,11 +177,11 @@ public class AddAssetJourneyTests(KithWebFactory factory) : IClassFixture<KithWe
     public async Task A_draft_belongs_to_the_editor_who_started_it()
     {
         using var owner = factory.CreateClient();
-        await owner.SignInAsync(await factory.CreateUserAsync(KithRoles.CommunityEditor, withTwoFactor: false));
+        await owner.SignInAsync(await factory.CreateUserAsync(KithRoles.Practitioner));
         var start = await owner.PostAsync("/manage/assets/new");
 
         using var other = factory.CreateClient();
-        await other.SignInAsync(await factory.CreateUserAsync(KithRoles.CommunityEditor, withTwoFactor: false));
+        await other.SignInAsync(await factory.CreateUserAsync(KithRoles.Practitioner));
 
         Assert.Equal(HttpStatusCode.OK, start.Response.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(start.Path)).StatusCode);

@@ -63,7 +63,7 @@ public class ConflictAndHistoryTests(KithWebFactory factory) : IClassFixture<Kit
     {
         var id = await factory.CreateAssetAsync("Repair café");
         using var editor = factory.CreateClient();
-        var user = await factory.CreateUserAsync(KithRoles.CommunityEditor, withTwoFactor: false, displayName: "Robin Editor");
+        var user = await factory.CreateUserAsync(KithRoles.Practitioner, displayName: "Robin Editor");
         await editor.SignInAsync(user);
         var draft = await StartEditAsync(editor, id);
         await editor.PostAsync($"{draft}/name?from=check", ("Input.Name", "Riverside repair café"), ("Input.Kind", "Economic"));
@@ -140,9 +140,9 @@ public class ConflictAndHistoryTests(KithWebFactory factory) : IClassFixture<Kit
     private async Task<(HttpClient Alex, HttpClient Blair)> TwoEditorsAsync()
     {
         var alex = factory.CreateClient();
-        await alex.SignInAsync(await factory.CreateUserAsync(KithRoles.CommunityEditor, withTwoFactor: false));
+        await alex.SignInAsync(await factory.CreateUserAsync(KithRoles.Practitioner));
         var blair = factory.CreateClient();
-        await blair.SignInAsync(await factory.CreateUserAsync(KithRoles.CommunityEditor, withTwoFactor: false));
+        await blair.SignInAsync(await factory.CreateUserAsync(KithRoles.Practitioner));
         return (alex, blair);
     }
 

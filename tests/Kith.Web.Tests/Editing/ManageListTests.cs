@@ -20,7 +20,7 @@ public class ManageListTests : IClassFixture<ManageListTests.DemoFactory>
     public async Task Editors_page_through_every_asset_and_a_page_past_the_end_shows_the_last()
     {
         using var client = factory.CreateClient();
-        await client.SignInAsync(await factory.CreateUserAsync(KithRoles.CommunityEditor, withTwoFactor: false));
+        await client.SignInAsync(await factory.CreateUserAsync(KithRoles.Practitioner));
 
         var first = Parser.ParseDocument(await client.GetStringAsync("/manage/assets"));
         Assert.Equal(50, first.QuerySelectorAll("tbody tr").Length);

@@ -73,6 +73,17 @@ public sealed class SignedInHeaderTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(KithRoles.Administrator, true)]
+    [InlineData(KithRoles.Practitioner, false)]
+    [InlineData(KithRoles.CommunityEditor, false)]
+    public async Task Only_administrators_are_offered_administration(string role, bool offered)
+    {
+        var page = await GetAboutAsAsync(role);
+
+        Assert.Equal(offered, page.QuerySelector(".nhsuk-header__navigation-link[href='/admin']") is not null);
+    }
+
     private sealed class HeaderSignIn(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
         : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
     {

@@ -37,7 +37,7 @@ public class ModerationPageTests(StewardshipWebFactory factory) : IClassFixture<
         var proposalId = await SuggestAsync(assetId, ("Input.Description", "Gentle walks on the hill, every week."), ("Proposer.Email", "walker@example.org"));
 
         using var editor = factory.CreateClient();
-        await editor.SignInAsync(await factory.CreateUserAsync(KithRoles.CommunityEditor, withTwoFactor: false));
+        await editor.SignInAsync(await factory.CreateUserAsync(KithRoles.Practitioner));
         var queue = await editor.GetPageAsync("/manage/moderation");
         Assert.NotNull(queue.Document.QuerySelector($"a[href='/manage/moderation/{proposalId}']"));
         var review = await editor.GetPageAsync($"/manage/moderation/{proposalId}");
@@ -72,7 +72,7 @@ public class ModerationPageTests(StewardshipWebFactory factory) : IClassFixture<
         }
 
         using var editor = factory.CreateClient();
-        await editor.SignInAsync(await factory.CreateUserAsync(KithRoles.CommunityEditor, withTwoFactor: false));
+        await editor.SignInAsync(await factory.CreateUserAsync(KithRoles.Practitioner));
         var review = await editor.GetPageAsync($"/manage/moderation/{proposalId}");
         Assert.Contains("The listing has changed since this was suggested", review.Text, StringComparison.Ordinal);
         Assert.Contains("Clashes with a newer change", review.Text, StringComparison.Ordinal);

@@ -23,7 +23,7 @@ public class RestoreVersionTests(StewardshipWebFactory factory) : IClassFixture<
         }
 
         using var editor = factory.CreateClient();
-        await editor.SignInAsync(await factory.CreateUserAsync(KithRoles.CommunityEditor, withTwoFactor: false));
+        await editor.SignInAsync(await factory.CreateUserAsync(KithRoles.Practitioner));
         var revision = await editor.GetPageAsync($"/manage/assets/{assetId}/history/1");
         Assert.NotNull(revision.Document.QuerySelector($"a[href='/manage/assets/{assetId}/history/1/restore']"));
         var url = $"/manage/assets/{assetId}/history/1/restore";

@@ -51,6 +51,9 @@ public sealed class DemoAreaSeeder(KithDbContext db, AccountService accounts, Ti
 
     private const int Seed = 20261123;
 
+    /// <summary>How many of the demo organisations (the first built) the demo community editor looks after.</summary>
+    public const int DemoEditorOrganizations = 3;
+
     private static readonly (string Role, string Email, string Name)[] DemoUsers =
     [
         (KithRoles.Administrator, "admin", "Demo administrator"),
@@ -113,6 +116,13 @@ public sealed class DemoAreaSeeder(KithDbContext db, AccountService accounts, Ti
 
             credentials.Add(new DemoCredential(role, email, password));
         }
+
+        // A community editor may change only the listings of organisations they look after (ADR 15), so
+        // the demo editor looks after the first few organisations. No claim badge: the demo ranking stays as it was.
+        var editor = await db.Users.Where(u => u.Email == $"editor@{EmailDomain}").Select(u => u.Id).SingleAsync(cancellationToken);
+        var editorsOrganizations = area.Organizations.Take(DemoEditorOrganizations).Select(o => o.Id).ToList();
+        await db.Organizations.Where(o => editorsOrganizations.Contains(o.Id))
+            .ExecuteUpdateAsync(o => o.SetProperty(x => x.ClaimedByUserId, editor), cancellationToken);
 
         await new Kith.Core.People.Records.DemoPeopleSeeder(db).SeedAsync(Today(), await db.Users.Where(u => u.Email == $"practitioner@{EmailDomain}" || u.Email == $"manager@{EmailDomain}").OrderByDescending(u => u.Email).Select(u => u.Id).ToListAsync(cancellationToken), cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -100,11 +100,18 @@ public sealed partial class ModerationService(KithDbContext db, AssetService ass
             cancellationToken);
     }
 
-    /// <summary>The queue: pending proposals oldest first, with counts.</summary>
-    public async Task<ModerationQueue> GetQueueAsync(CancellationToken cancellationToken = default)
+    /// <summary>The queue: pending proposals oldest first, with counts; only those in <paramref name="scope"/> when given (see <see cref="ListingEditors.CoversProposalAsync"/>).</summary>
+    public async Task<ModerationQueue> GetQueueAsync(ListingScope? scope = null, CancellationToken cancellationToken = default)
     {
-        var counts = await Proposals.AsNoTracking().GroupBy(p => p.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var pending = await Proposals.AsNoTracking().Where(p => p.Status == ProposalStatus.Pending)
+        var proposals = Proposals.AsNoTracking();
+        if (scope?.OrganizationIds is { } organizations)
+        {
+            var inScope = db.CommunityAssets.Where(a => organizations.Contains(a.OrganizationId)).Select(a => (Guid?)a.Id);
+            proposals = proposals.Where(p => inScope.Contains(p.AssetId));
+        }
+
+        var counts = await proposals.GroupBy(p => p.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var pending = await proposals.Where(p => p.Status == ProposalStatus.Pending)
             .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id)
             .Select(p => new { p.Id, p.Kind, p.AssetId, p.ProposedValuesJson, p.CreatedAt })
             .ToListAsync(cancellationToken);

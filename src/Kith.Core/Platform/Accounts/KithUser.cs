@@ -25,6 +25,6 @@ public static class KithRoles
     /// <summary>Roles held by staff, who must set up two-factor sign-in.</summary>
     public static readonly IReadOnlyList<string> Staff = [Administrator, Practitioner, Manager];
 
-    /// <summary>Roles that may add and edit community assets.</summary>
+    /// <summary>Roles that may add and edit community assets; a community editor only their organisations' (see <c>ListingEditors</c>).</summary>
     public const string AssetEditors = $"{Administrator},{Practitioner},{CommunityEditor}";
 }

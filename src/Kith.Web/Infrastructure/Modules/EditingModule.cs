@@ -1,4 +1,5 @@
 using Kith.Core.Directory;
+using Kith.Core.Directory.Stewardship;
 using Kith.Core.Platform.Accounts;
 using Kith.Core.Platform.Journeys;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,7 +21,12 @@ public static class EditingModule
             .AddPolicy(AssetEditorsPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(KithRoles.AssetEditors.Split(',')));
 
         // PostConfigure: AddRazorPages, called after the modules, resets the conventions.
-        services.PostConfigure<RazorPagesOptions>(options => options.Conventions.AuthorizeFolder("/Manage/Assets", AssetEditorsPolicy));
+        services.AddScoped<ListingEditors>();
+        services.PostConfigure<RazorPagesOptions>(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Manage/Assets", AssetEditorsPolicy);
+            options.Conventions.AddFolderApplicationModelConvention("/Manage/Assets", page => page.Filters.Add(new ListingScopePageFilter(proposals: false)));
+        });
         return services;
     }
 }

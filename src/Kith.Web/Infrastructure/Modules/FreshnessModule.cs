@@ -64,29 +64,20 @@ public sealed partial class ListingReviewSweeper(
     IServer server,
     IOptions<AccountsOptions> accounts,
     TimeProvider clock,
-    ILogger<ListingReviewSweeper> logger) : BackgroundService
+    ILogger<ListingReviewSweeper> logger) : PeriodicBackgroundService(clock)
 {
     /// <summary>How long after start-up the first sweep runs, then every <see cref="Interval"/>.</summary>
-    public static readonly TimeSpan FirstDelay = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan FirstSweepAfter = TimeSpan.FromMinutes(10);
 
-    public static readonly TimeSpan Interval = TimeSpan.FromDays(1);
+    public static readonly TimeSpan SweepInterval = TimeSpan.FromDays(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await Task.Delay(FirstDelay, clock, stoppingToken);
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                await SweepOnceAsync(stoppingToken);
-                await Task.Delay(Interval, clock, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-    }
+    protected override TimeSpan FirstDelay => FirstSweepAfter;
+
+    protected override TimeSpan Interval => SweepInterval;
+
+    protected override Task RunPassAsync(CancellationToken stoppingToken) => SweepOnceAsync(stoppingToken);
+
+    protected override void OnPassFailed(Exception exception) => LogFailed(exception);
 
     /// <summary>
     /// The address links in the emails start with: <c>Accounts:PublicBaseUrl</c> when set (set it in

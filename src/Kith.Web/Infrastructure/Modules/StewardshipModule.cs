@@ -38,7 +38,11 @@ public static class StewardshipModule
         services.AddHostedService<StewardshipRetention>();
 
         // /Admin/Claims is covered by the /Admin folder's administrator policy.
-        services.PostConfigure<RazorPagesOptions>(options => options.Conventions.AuthorizeFolder("/Manage/Moderation", EditingModule.AssetEditorsPolicy));
+        services.PostConfigure<RazorPagesOptions>(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Manage/Moderation", EditingModule.AssetEditorsPolicy);
+            options.Conventions.AddFolderApplicationModelConvention("/Manage/Moderation", page => page.Filters.Add(new ListingScopePageFilter(proposals: true)));
+        });
         return services;
     }
 }
@@ -124,59 +128,26 @@ public sealed class ClaimedListings(IServiceScopeFactory scopes, TimeProvider cl
 /// Once at start and then daily, erases proposers' contact details <see cref="ModerationService.KeepContactFor"/>
 /// after their proposal was decided, and denied claimants' details <see cref="ClaimService.KeepDeniedFor"/> after.
 /// </summary>
-internal sealed partial class StewardshipRetention(IServiceScopeFactory scopes, TimeProvider clock, ILogger<StewardshipRetention> logger) : BackgroundService
+internal sealed partial class StewardshipRetention(IServiceScopeFactory scopes, TimeProvider clock, ILogger<StewardshipRetention> logger) : PeriodicBackgroundService(clock)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromDays(1);
+    public static readonly TimeSpan SweepInterval = TimeSpan.FromDays(1);
 
     /// <summary>The first sweep waits this long, so it never races the start-up migrations and seeding.</summary>
     public static readonly TimeSpan FirstRunAfter = TimeSpan.FromMinutes(5);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await Task.Delay(FirstRunAfter, clock, stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
+    protected override TimeSpan FirstDelay => FirstRunAfter;
 
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var proposals = await scope.ServiceProvider.GetRequiredService<ModerationService>().EraseOldContactDetailsAsync(stoppingToken);
-                var claims = await scope.ServiceProvider.GetRequiredService<ClaimService>().EraseOldDeniedClaimsAsync(stoppingToken);
-                LogErased(logger, proposals, claims);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // A failed sweep (database briefly away, or not yet migrated) must not stop the service; the next one tries again.
-            catch (Exception exception)
-#pragma warning restore CA1031
-            {
-                LogFailed(logger, exception);
-            }
-        }
-        while (await WaitAsync(timer, stoppingToken));
+    protected override TimeSpan Interval => SweepInterval;
+
+    protected override async Task RunPassAsync(CancellationToken stoppingToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var proposals = await scope.ServiceProvider.GetRequiredService<ModerationService>().EraseOldContactDetailsAsync(stoppingToken);
+        var claims = await scope.ServiceProvider.GetRequiredService<ClaimService>().EraseOldDeniedClaimsAsync(stoppingToken);
+        LogErased(logger, proposals, claims);
     }
 
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
+    protected override void OnPassFailed(Exception exception) => LogFailed(logger, exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stewardship retention erased contact details of {Proposals} proposals and {Claims} denied claims")]
     private static partial void LogErased(ILogger logger, int proposals, int claims);

@@ -1,8 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Kith.Core.Platform.Accounts;
-using Kith.Web.Infrastructure.Modules;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kith.Web.Pages.Account;
 
@@ -10,21 +8,10 @@ namespace Kith.Web.Pages.Account;
 /// Chooses a new (or first) password from an emailed link. The link names the account by its id,
 /// not its email address, so no personal data travels in the address.
 /// </summary>
-public class ResetPasswordModel(AccountService accounts) : PageModel
+public class ResetPasswordModel(AccountService accounts) : PasswordLinkPageModel
 {
-    [BindProperty(SupportsGet = true, Name = "user")]
-    public string? UserId { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? Token { get; set; }
-
     [BindProperty]
     public InputModel Input { get; set; } = new();
-
-    /// <summary>True when the link is missing its account or token, or they no longer work.</summary>
-    public bool LinkBroken { get; private set; }
-
-    public int MinimumLength => AccountRules.MinimumPasswordLength;
 
     public sealed class InputModel
     {
@@ -37,51 +24,12 @@ public class ResetPasswordModel(AccountService accounts) : PageModel
         public string? ConfirmPassword { get; set; }
     }
 
-    public IActionResult OnGet()
-    {
-        if (string.IsNullOrEmpty(UserId) || string.IsNullOrEmpty(Token))
-        {
-            return Broken();
-        }
+    public IActionResult OnGet() => HasLink ? Page() : Broken();
 
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrEmpty(UserId) || string.IsNullOrEmpty(Token))
-        {
-            return Broken();
-        }
-
-        if (ModelState.IsValid)
-        {
-            var outcome = await accounts.ResetPasswordAsync(UserId, Token, Input.Password!, cancellationToken);
-            if (outcome.Succeeded)
-            {
-                return RedirectToPage("/Account/ResetPasswordDone");
-            }
-
-            if (outcome.Errors.Contains(AccountService.InvalidLinkError))
-            {
-                return Broken();
-            }
-
-            foreach (var error in outcome.Errors)
-            {
-                ModelState.AddModelError("Input.Password", error);
-            }
-        }
-
-        Input = new InputModel();
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
-    }
-
-    private PageResult Broken()
-    {
-        LinkBroken = true;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
-    }
+    public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) => ChoosePasswordAsync(
+        Input.Password,
+        password => accounts.ResetPasswordAsync(UserId!, Token!, password, cancellationToken),
+        AccountService.InvalidLinkError,
+        () => Task.FromResult<IActionResult>(RedirectToPage("/Account/ResetPasswordDone")),
+        () => Input = new InputModel());
 }

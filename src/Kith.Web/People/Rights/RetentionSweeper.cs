@@ -1,4 +1,5 @@
 using Kith.Core.People.Erasure;
+using Kith.Web.Infrastructure;
 
 namespace Kith.Web.People.Rights;
 
@@ -7,29 +8,20 @@ namespace Kith.Web.People.Rights;
 /// tombstone in the audit trail). Does nothing while no retention is set. Safe on several nodes at once: a record
 /// already erased by another node is simply not found.
 /// </summary>
-public sealed partial class RetentionSweeper(IServiceScopeFactory scopes, TimeProvider clock, ILogger<RetentionSweeper> logger) : BackgroundService
+public sealed partial class RetentionSweeper(IServiceScopeFactory scopes, TimeProvider clock, ILogger<RetentionSweeper> logger) : PeriodicBackgroundService(clock)
 {
-    /// <summary>How long after start-up the first sweep runs, then every <see cref="Interval"/>.</summary>
-    public static readonly TimeSpan FirstDelay = TimeSpan.FromMinutes(5);
+    /// <summary>How long after start-up the first sweep runs, then every <see cref="SweepInterval"/>.</summary>
+    public static readonly TimeSpan FirstSweepAfter = TimeSpan.FromMinutes(5);
 
-    public static readonly TimeSpan Interval = TimeSpan.FromDays(1);
+    public static readonly TimeSpan SweepInterval = TimeSpan.FromDays(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await Task.Delay(FirstDelay, clock, stoppingToken);
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                await SweepOnceAsync(stoppingToken);
-                await Task.Delay(Interval, clock, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-    }
+    protected override TimeSpan FirstDelay => FirstSweepAfter;
+
+    protected override TimeSpan Interval => SweepInterval;
+
+    protected override Task RunPassAsync(CancellationToken stoppingToken) => SweepOnceAsync(stoppingToken);
+
+    protected override void OnPassFailed(Exception exception) => LogFailed(exception);
 
     /// <summary>One sweep; failures are logged and retried tomorrow.</summary>
     public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)

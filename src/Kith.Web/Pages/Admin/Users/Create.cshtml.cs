@@ -38,7 +38,7 @@ public class CreateModel(AccountService accounts) : PageModel
     public static IReadOnlyList<(string Role, string Hint)> Roles { get; } =
     [
         (KithRoles.Person, "Finds local groups and activities and sees their own information."),
-        (KithRoles.CommunityEditor, "Adds and keeps up to date the listings of community groups, activities and places."),
+        (KithRoles.CommunityEditor, "Keeps up to date the listings of the organisations whose claim on them was approved for this account."),
         (KithRoles.Practitioner, "Works with people and connects them with community assets. Needs two-factor sign-in."),
         (KithRoles.Manager, "Leads a team and sees how it works. Needs two-factor sign-in."),
         (KithRoles.Administrator, "Manages accounts, imports and settings. Needs two-factor sign-in."),

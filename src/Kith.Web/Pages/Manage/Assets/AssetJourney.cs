@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Kith.Core.Directory;
+using Kith.Core.Directory.Stewardship;
+using Kith.Web.Infrastructure.Modules;
 using Kith.Core.Platform.Journeys;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -85,7 +87,10 @@ public abstract class AssetDraftPageModel(JourneyDraftService drafts) : PageMode
 
     public string CheckAnswersUrl => $"/manage/assets/drafts/{DraftId}/check-answers";
 
-    /// <summary>Loads the draft; false when it does not exist or belongs to someone else.</summary>
+    /// <summary>
+    /// Loads the draft; false when it does not exist, belongs to someone else, or is outside the editor's
+    /// <see cref="ListingScope"/> (an asset, or an organisation chosen or named, that is not theirs).
+    /// </summary>
     protected async Task<bool> LoadDraftAsync(CancellationToken cancellationToken)
     {
         Draft = await drafts.FindAsync(DraftId, EditorUserId(User), cancellationToken);
@@ -95,8 +100,20 @@ public abstract class AssetDraftPageModel(JourneyDraftService drafts) : PageMode
         }
 
         State = AssetJourneyState.FromJson(Draft.Json);
-        return true;
+        Scope = await HttpContext.GetListingScopeAsync(cancellationToken);
+        if (Scope.IsEverything)
+        {
+            return true;
+        }
+
+        var details = State.Details;
+        return details.NewOrganizationName is null
+            && (details.OrganizationId is null || Scope.Covers(details.OrganizationId))
+            && (State.AssetId is not { } assetId || await HttpContext.RequestServices.GetRequiredService<ListingEditors>().CoversAssetAsync(Scope, assetId, cancellationToken));
     }
+
+    /// <summary>The listings the editor may change; set by <see cref="LoadDraftAsync"/>.</summary>
+    protected ListingScope Scope { get; private set; } = ListingScope.FromOrganizations([]);
 
     protected Task SaveDraftAsync(CancellationToken cancellationToken) =>
         drafts.UpdateAsync(Draft ?? throw new InvalidOperationException("Load the draft first."), State.ToJson(), cancellationToken);

@@ -1,10 +1,11 @@
 using Kith.Core.Data;
+using Kith.Web.Infrastructure.Modules;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kith.Web.Pages.Manage.Assets;
 
-/// <summary>The assets editors look after, most recently changed first, with a filter by name.</summary>
+/// <summary>The assets editors look after (a community editor: only their organisations'), most recently changed first, with a filter by name.</summary>
 public sealed class IndexModel(KithDbContext db) : PageModel
 {
     public const int PageSize = 50;
@@ -34,6 +35,11 @@ public sealed class IndexModel(KithDbContext db) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var query = db.CommunityAssets.AsNoTracking();
+        if ((await HttpContext.GetListingScopeAsync(cancellationToken)).OrganizationIds is { } organizations)
+        {
+            query = query.Where(a => organizations.Contains(a.OrganizationId));
+        }
+
         if (!string.IsNullOrWhiteSpace(Query))
         {
             var text = Query.Trim().ToUpperInvariant();

@@ -31,6 +31,9 @@ public sealed class StepModel(JourneyDraftService drafts, KithDbContext db, Post
 
     public IReadOnlyList<(Guid Id, string Name)> Organizations { get; private set; } = [];
 
+    /// <summary>False for a community editor: they choose among their own organisations and cannot name a new one.</summary>
+    public bool MayAddOrganization => Scope.IsEverything;
+
     public IReadOnlyList<(Guid Id, string Name)> Terms { get; private set; } = [];
 
     public bool FromCheck => string.Equals(From, "check", StringComparison.Ordinal);
@@ -106,7 +109,13 @@ public sealed class StepModel(JourneyDraftService drafts, KithDbContext db, Post
         switch (Current.Slug)
         {
             case "organisation":
-                Organizations = (await db.Organizations.AsNoTracking().OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken))
+                var organizations = db.Organizations.AsNoTracking();
+                if (Scope.OrganizationIds is { } ours)
+                {
+                    organizations = organizations.Where(o => ours.Contains(o.Id));
+                }
+
+                Organizations = (await organizations.OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken))
                     .Select(o => (o.Id, o.Name)).ToList();
                 break;
             case "who" or "what":
@@ -133,7 +142,11 @@ public sealed class StepModel(JourneyDraftService drafts, KithDbContext db, Post
             case "organisation":
                 var newName = Clean(i.NewOrganizationName);
                 Guid? chosen = Guid.TryParse(i.OrganizationId, out var id) ? id : null;
-                if (chosen is null && newName is null)
+                if (!MayAddOrganization && (chosen is null || newName is not null))
+                {
+                    Error("OrganizationId", "Select your organisation from the list");
+                }
+                else if (chosen is null && newName is null)
                 {
                     Error("OrganizationId", "Select the organisation that runs it, or enter the name of a new one");
                 }
