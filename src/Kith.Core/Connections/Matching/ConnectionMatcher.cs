@@ -346,7 +346,7 @@ public sealed class ConnectionMatcher(KithDbContext db, AssetSearchIndex index, 
 
         foreach (var interest in profile.Interests.Take(MaxInterests))
         {
-            Take(basis with { Text = string.Join(' ', interest.Keywords), PageSize = CandidatesPerInterest });
+            Take(basis with { Text = interest.QueryText, PageSize = CandidatesPerInterest });
         }
 
         if (home is not null)
@@ -391,7 +391,7 @@ public sealed class ConnectionMatcher(KithDbContext db, AssetSearchIndex index, 
         excluded.UnionWith(await db.Connections.AsNoTracking().Where(c => c.PersonId == personId).Select(c => c.CommunityAssetId).ToListAsync(cancellationToken));
         excluded.UnionWith(await db.ConnectionDismissals.AsNoTracking().Where(d => d.PersonId == personId).Select(d => d.CommunityAssetId).ToListAsync(cancellationToken));
         excluded.UnionWith(await db.NetworkTies.AsNoTracking()
-            .Where(t => t.PersonId == personId && t.CommunityAssetId != null)
+            .Where(t => t.PersonId == personId && t.CommunityAssetId != null && t.EndedOn == null)
             .Select(t => t.CommunityAssetId!.Value)
             .ToListAsync(cancellationToken));
 
@@ -437,7 +437,10 @@ internal enum InterestSource
 }
 
 /// <summary>A strength or goal in the person's words, with its keywords.</summary>
-internal sealed record Interest(string Words, InterestSource Source, IReadOnlyList<string> Keywords);
+internal sealed record Interest(string Words, InterestSource Source, IReadOnlyList<string> Keywords)
+{
+    public string QueryText => InterestWords.QueryText(Words);
+}
 
 /// <summary>What the matcher knows of the person.</summary>
 /// <param name="Language">Their preferred language when it is not English; null otherwise.</param>

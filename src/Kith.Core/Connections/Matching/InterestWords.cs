@@ -22,10 +22,20 @@ public static class InterestWords
         "other", "people", "things", "thing", "lot", "lots", "also", "too", "out", "off", "over", "used", "use", "one",
     };
 
+    private static readonly (string Ending, string Replacement)[] Endings =
+    [
+        ("ing", ""), ("ers", ""), ("ies", "y"), ("er", ""), ("es", ""), ("ed", ""), ("s", ""),
+    ];
+
     /// <summary>The stems worth matching in <paramref name="words"/>, distinct, in the order written (at most <see cref="MaxKeywords"/>).</summary>
-    public static IReadOnlyList<string> Keywords(string? words)
+    public static IReadOnlyList<string> Keywords(string? words) => Kept(words).Select(w => w.Stem).ToList();
+
+    /// <summary>The words behind <see cref="Keywords"/>, folded but not stemmed, joined by spaces: the text to give the directory search.</summary>
+    public static string QueryText(string? words) => string.Join(' ', Kept(words).Select(w => w.Word));
+
+    private static List<(string Word, string Stem)> Kept(string? words)
     {
-        var result = new List<string>();
+        var result = new List<(string Word, string Stem)>();
         foreach (var word in MatchText.Fold(words).Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             if (word.Length < 3 || Common.Contains(word) || word.All(char.IsDigit))
@@ -34,9 +44,9 @@ public static class InterestWords
             }
 
             var stem = Stem(word);
-            if (!result.Contains(stem))
+            if (!result.Exists(w => w.Stem == stem))
             {
-                result.Add(stem);
+                result.Add((word, stem));
             }
 
             if (result.Count == MaxKeywords)
@@ -115,9 +125,4 @@ public static class InterestWords
 
         return word;
     }
-
-    private static readonly (string Ending, string Replacement)[] Endings =
-    [
-        ("ing", ""), ("ers", ""), ("ies", "y"), ("er", ""), ("es", ""), ("ed", ""), ("s", ""),
-    ];
 }
