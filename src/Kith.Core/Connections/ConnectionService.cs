@@ -40,6 +40,16 @@ public enum MoveOutcome
     Conflict,
 }
 
+/// <summary>Whether a read writes its own "viewed" audit event.</summary>
+public enum ReadAudit
+{
+    /// <summary>Write the event (APIs, jobs, anything that has not audited the read).</summary>
+    Write,
+
+    /// <summary>The caller has already written it for this read (a person page does, for its whole request).</summary>
+    AlreadyWritten,
+}
+
 /// <summary>The outcome of a move and where the connection now stands.</summary>
 public sealed record MoveResult(MoveOutcome Outcome, ConnectionStatus Status, int Version);
 
@@ -111,11 +121,16 @@ public sealed class ConnectionService(KithDbContext db, PersonAccessService acce
         return new MoveResult(MoveOutcome.Moved, connection.Status, connection.Version);
     }
 
-    /// <summary>The person's connections, newest first, with their moves; audited as a read.</summary>
-    public async Task<IReadOnlyList<ConnectionView>> ListForPersonAsync(Guid personId, ProcessContext context, CancellationToken cancellationToken = default)
+    /// <summary>The person's connections, newest first, with their moves; audited as a read unless <paramref name="audit"/> says it was.</summary>
+    public async Task<IReadOnlyList<ConnectionView>> ListForPersonAsync(
+        Guid personId, ProcessContext context, ReadAudit audit = ReadAudit.Write, CancellationToken cancellationToken = default)
     {
         var views = await Views(db.Connections.Where(c => c.PersonId == personId), cancellationToken);
-        await access.AddEventAsync(personId, AuditActions.Viewed, AuditPart, context, cancellationToken);
+        if (audit == ReadAudit.Write)
+        {
+            await access.AddEventAsync(personId, AuditActions.Viewed, AuditPart, context, cancellationToken);
+        }
+
         return views;
     }
 

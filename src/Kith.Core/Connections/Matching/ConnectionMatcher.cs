@@ -104,8 +104,9 @@ public sealed class ConnectionMatcher(KithDbContext db, AssetSearchIndex index, 
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    /// <summary>The best <paramref name="count"/> suggestions for the person, or null when there is no such person.</summary>
-    public async Task<SuggestionResults?> SuggestAsync(Guid personId, ProcessContext context, int count = 10, CancellationToken cancellationToken = default)
+    /// <summary>The best <paramref name="count"/> suggestions for the person, or null when there is no such person; audited as a read unless <paramref name="audit"/> says it was.</summary>
+    public async Task<SuggestionResults?> SuggestAsync(
+        Guid personId, ProcessContext context, int count = 10, ReadAudit audit = ReadAudit.Write, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
         var profile = await LoadProfileAsync(personId, cancellationToken);
@@ -133,7 +134,11 @@ public sealed class ConnectionMatcher(KithDbContext db, AssetSearchIndex index, 
             .ThenBy(s => s.AssetId)
             .Take(Math.Max(0, count))
             .ToList();
-        await access.AddEventAsync(personId, AuditActions.Viewed, "suggestions", context, cancellationToken);
+        if (audit == ReadAudit.Write)
+        {
+            await access.AddEventAsync(personId, AuditActions.Viewed, "suggestions", context, cancellationToken);
+        }
+
         return new SuggestionResults(ranked, home is not null, radius, details.Count);
     }
 
