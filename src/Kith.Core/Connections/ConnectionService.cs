@@ -105,15 +105,9 @@ public sealed class ConnectionService(KithDbContext db, PersonAccessService acce
 
         // Added explicitly: a new row found only through the navigation, with its key already set, would be taken for an existing one.
         db.ConnectionTransitions.Add(connection.MoveTo(to, context, Now, note));
-        db.Actor = context;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
+        if (!await TrySaveAsync(context, cancellationToken))
         {
             // Another save moved it first (the version token, or the transition's unique sequence, refused this one).
-            db.ChangeTracker.Clear();
             var current = await db.Connections.AsNoTracking().SingleAsync(c => c.Id == connectionId, cancellationToken);
             return Settled(current, to);
         }
@@ -168,7 +162,6 @@ public sealed class ConnectionService(KithDbContext db, PersonAccessService acce
             return false;
         }
 
-        db.Actor = context;
         db.ConnectionDismissals.Add(new ConnectionDismissal
         {
             PersonId = personId,
@@ -178,18 +171,9 @@ public sealed class ConnectionService(KithDbContext db, PersonAccessService acce
             ByName = context.ActorName,
             At = Now,
         });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Dismissed at the same moment by someone else: theirs stands.
-            db.ChangeTracker.Clear();
-            return false;
-        }
 
-        return true;
+        // False when dismissed at the same moment by someone else: theirs stands.
+        return await TrySaveAsync(context, cancellationToken);
     }
 
     /// <summary>The person's connecting preferences, or null when none are recorded; audited as a read.</summary>
@@ -232,21 +216,26 @@ public sealed class ConnectionService(KithDbContext db, PersonAccessService acce
         preferences.CostLimit = costLimit;
         preferences.AccessNeeds = accessNeeds;
         preferences.LastModified = Now;
+        return await TrySaveAsync(context, cancellationToken);
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Saves as <paramref name="context"/>; false (and nothing tracked any more) when a concurrency token or unique index refused the save.</summary>
+    private async Task<bool> TrySaveAsync(ProcessContext context, CancellationToken cancellationToken)
+    {
         db.Actor = context;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            return true;
         }
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
             return false;
         }
-
-        return true;
     }
-
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     private static MoveResult Settled(Connection current, ConnectionStatus wanted) =>
         new(current.Status == wanted ? MoveOutcome.AlreadyDone : MoveOutcome.Conflict, current.Status, current.Version);

@@ -18,9 +18,8 @@ public class ConnectionServiceTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_connection_is_saved_with_every_move_and_each_write_and_read_is_audited(Provider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
-        var (personId, assetId) = await SeedAsync(database, clock);
+        await using var world = await World.CreateAsync(provider);
+        var (database, clock, personId, assetId) = (world.Database, world.Clock, world.PersonId, world.AssetId);
 
         Guid id;
         await using (var db = database.CreateContext(clock))
@@ -58,9 +57,8 @@ public class ConnectionServiceTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_double_click_on_accept_moves_the_connection_once(Provider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
-        var (personId, assetId) = await SeedAsync(database, clock);
+        await using var world = await World.CreateAsync(provider);
+        var (database, clock, personId, assetId) = (world.Database, world.Clock, world.PersonId, world.AssetId);
         Guid id;
         await using (var db = database.CreateContext(clock))
         {
@@ -101,9 +99,8 @@ public class ConnectionServiceTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task An_illegal_move_through_the_service_is_refused_and_saves_nothing(Provider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
-        var (personId, assetId) = await SeedAsync(database, clock);
+        await using var world = await World.CreateAsync(provider);
+        var (database, clock, personId, assetId) = (world.Database, world.Clock, world.PersonId, world.AssetId);
         await using var db = database.CreateContext(clock);
         var service = Service(db, clock);
         var id = await service.CreateAsync(new CreateConnectionOptions(personId, assetId, ConnectionKind.SignpostOnly), Sam);
@@ -122,9 +119,8 @@ public class ConnectionServiceTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_suggestion_is_dismissed_once_with_its_reason_and_preferences_save_from_their_version(Provider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
-        var (personId, assetId) = await SeedAsync(database, clock);
+        await using var world = await World.CreateAsync(provider);
+        var (database, clock, personId, assetId) = (world.Database, world.Clock, world.PersonId, world.AssetId);
         await using var db = database.CreateContext(clock);
         var service = Service(db, clock);
 
@@ -154,16 +150,24 @@ public class ConnectionServiceTests
 
     internal static ConnectionService Service(KithDbContext db, TimeProvider clock) => new(db, new PersonAccessService(db, clock), clock);
 
-    private static async Task<(Guid PersonId, Guid AssetId)> SeedAsync(TestDatabase database, TimeProvider clock)
+    /// <summary>A fresh database holding one person and one asset, and a clock at 3 December 2026 09:00 UTC.</summary>
+    private sealed record World(TestDatabase Database, FakeTimeProvider Clock, Guid PersonId, Guid AssetId) : IAsyncDisposable
     {
-        await using var db = database.CreateContext(clock);
-        db.Actor = Sam;
-        var now = clock.GetUtcNow().UtcDateTime;
-        var person = new Person { Name = "Robin Example", CreatedAt = now, LastModified = now };
-        var asset = new CommunityAsset { Name = "Riverside Allotments", Organization = new Organization { Name = "Riverside Trust" }, CreatedAt = now, LastModified = now };
-        db.People.Add(person);
-        db.CommunityAssets.Add(asset);
-        await db.SaveChangesAsync();
-        return (person.Id, asset.Id);
+        public static async Task<World> CreateAsync(Provider provider)
+        {
+            var database = await TestDatabase.CreateAsync(provider);
+            var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
+            await using var db = database.CreateContext(clock);
+            db.Actor = Sam;
+            var now = clock.GetUtcNow().UtcDateTime;
+            var person = new Person { Name = "Robin Example", CreatedAt = now, LastModified = now };
+            var asset = new CommunityAsset { Name = "Riverside Allotments", Organization = new Organization { Name = "Riverside Trust" }, CreatedAt = now, LastModified = now };
+            db.People.Add(person);
+            db.CommunityAssets.Add(asset);
+            await db.SaveChangesAsync();
+            return new World(database, clock, person.Id, asset.Id);
+        }
+
+        public ValueTask DisposeAsync() => Database.DisposeAsync();
     }
 }
