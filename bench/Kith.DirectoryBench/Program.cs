@@ -4,10 +4,11 @@ using Kith.DirectoryBench;
 // Search at national scale (docs/benchmarks.md, "Search at national scale"):
 //   seed   --assets N --sqlite FILE [--postgres CONN] [--seed S]   fill a new database with a synthetic UK directory
 //   search --sqlite FILE | --postgres CONN [--runs R] [--by-query] build the index from it, report build and memory, time the query shapes
+//   match  --sqlite FILE [--people P] [--runs R]                  rank suggestions for P synthetic people (issue 5) against a plain radius search
 //   curve  [--folder DIR] [--runs R] [--sizes 10000,100000,1000000]  seed (if needed) and search each size, with the EF loader as a baseline up to 100k
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.WriteLine("Usage: seed --assets N --sqlite FILE [--postgres CONN] [--seed S] | search --sqlite FILE [--runs R] [--by-query] | curve [--folder DIR] [--runs R] [--sizes N,N]");
+    Console.WriteLine("Usage: seed --assets N --sqlite FILE [--postgres CONN] [--seed S] | search --sqlite FILE [--runs R] [--by-query] | match --sqlite FILE [--people P] [--runs R] | curve [--folder DIR] [--runs R] [--sizes N,N]");
     return 0;
 }
 
@@ -37,11 +38,13 @@ switch (args[0])
         return 0;
     case "search":
         return await SearchRun.RunAsync(Option("--sqlite"), Option("--postgres"), IntOption("--runs", 5), args.Contains("--by-query"), Console.Out);
+    case "match":
+        return await MatchRun.RunAsync(Option("--sqlite"), IntOption("--people", 200), IntOption("--runs", 3), Console.Out);
     case "curve":
         var sizes = (Option("--sizes") ?? "10000,100000,1000000").Split(',').Select(s => int.Parse(s, NumberStyles.Integer, CultureInfo.InvariantCulture)).ToList();
         return await SearchRun.CurveAsync(Option("--folder") ?? "/tmp/kith-directory-bench", IntOption("--runs", 5), seed, sizes, Console.Out);
     default:
-        Console.Error.WriteLine($"Unknown command \"{args[0]}\". Use seed, search or curve.");
+        Console.Error.WriteLine($"Unknown command \"{args[0]}\". Use seed, search, match or curve.");
         return 2;
 }
 

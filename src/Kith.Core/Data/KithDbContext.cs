@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Reflection;
+using Kith.Core.Connections;
 using Kith.Core.Directory;
 using Kith.Core.Directory.Interchange;
 using Kith.Core.People;
@@ -123,6 +124,14 @@ public class KithDbContext(DbContextOptions<KithDbContext> options, TimeProvider
     public DbSet<SuggestedChange> SuggestedChanges => Set<SuggestedChange>();
 
     public DbSet<BreakGlassAccess> BreakGlassAccesses => Set<BreakGlassAccess>();
+
+    public DbSet<ConnectingPreferences> ConnectingPreferences => Set<ConnectingPreferences>();
+
+    public DbSet<Connection> Connections => Set<Connection>();
+
+    public DbSet<ConnectionTransition> ConnectionTransitions => Set<ConnectionTransition>();
+
+    public DbSet<ConnectionDismissal> ConnectionDismissals => Set<ConnectionDismissal>();
 
     /// <summary>Who the next save is on behalf of. Required when the save touches an audited record.</summary>
     public ProcessContext? Actor { get; set; }

@@ -22,6 +22,152 @@ namespace Kith.Data.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Kith.Core.Connections.Connection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CommunityAssetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("LastModified")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MadeByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("MadeByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastModified");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("CommunityAssetId", "Status");
+
+                    b.HasIndex("PersonId", "CommunityAssetId");
+
+                    b.ToTable("Connections");
+                });
+
+            modelBuilder.Entity("Kith.Core.Connections.ConnectionDismissal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("CommunityAssetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityAssetId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PersonId", "CommunityAssetId")
+                        .IsUnique();
+
+                    b.ToTable("ConnectionDismissals");
+                });
+
+            modelBuilder.Entity("Kith.Core.Connections.ConnectionTransition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ConnectionId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("ConnectionTransitions");
+                });
+
             modelBuilder.Entity("Kith.Core.Directory.Accessibility", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1226,6 +1372,43 @@ namespace Kith.Data.Postgres.Migrations
                     b.ToTable("Concerns");
                 });
 
+            modelBuilder.Entity("Kith.Core.People.ConnectingPreferences", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AccessNeedsMask")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("CostLimit")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<int>("FreeTimes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("LastModified")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double?>("TravelKm")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique();
+
+                    b.ToTable("ConnectingPreferences");
+                });
+
             modelBuilder.Entity("Kith.Core.People.Consent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2409,6 +2592,45 @@ namespace Kith.Data.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Kith.Core.Connections.Connection", b =>
+                {
+                    b.HasOne("Kith.Core.Directory.CommunityAsset", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityAssetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Kith.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kith.Core.Connections.ConnectionDismissal", b =>
+                {
+                    b.HasOne("Kith.Core.Directory.CommunityAsset", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityAssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kith.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kith.Core.Connections.ConnectionTransition", b =>
+                {
+                    b.HasOne("Kith.Core.Connections.Connection", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kith.Core.Directory.Accessibility", b =>
                 {
                     b.HasOne("Kith.Core.Directory.Location", null)
@@ -2656,6 +2878,15 @@ namespace Kith.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kith.Core.People.ConnectingPreferences", b =>
+                {
+                    b.HasOne("Kith.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kith.Core.People.Consent", b =>
                 {
                     b.HasOne("Kith.Core.People.Person", null)
@@ -2838,6 +3069,11 @@ namespace Kith.Data.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Kith.Core.Connections.Connection", b =>
+                {
+                    b.Navigation("Transitions");
                 });
 
             modelBuilder.Entity("Kith.Core.Directory.CommunityAsset", b =>

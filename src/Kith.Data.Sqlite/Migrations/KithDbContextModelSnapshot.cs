@@ -17,6 +17,152 @@ namespace Kith.Data.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Kith.Core.Connections.Connection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommunityAssetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastModified")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MadeByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MadeByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastModified");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("CommunityAssetId", "Status");
+
+                    b.HasIndex("PersonId", "CommunityAssetId");
+
+                    b.ToTable("Connections");
+                });
+
+            modelBuilder.Entity("Kith.Core.Connections.ConnectionDismissal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommunityAssetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityAssetId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PersonId", "CommunityAssetId")
+                        .IsUnique();
+
+                    b.ToTable("ConnectionDismissals");
+                });
+
+            modelBuilder.Entity("Kith.Core.Connections.ConnectionTransition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ConnectionId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("ConnectionTransitions");
+                });
+
             modelBuilder.Entity("Kith.Core.Directory.Accessibility", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1219,6 +1365,43 @@ namespace Kith.Data.Sqlite.Migrations
                     b.ToTable("Concerns");
                 });
 
+            modelBuilder.Entity("Kith.Core.People.ConnectingPreferences", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AccessNeedsMask")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("CostLimit")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FreeTimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastModified")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("TravelKm")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique();
+
+                    b.ToTable("ConnectingPreferences");
+                });
+
             modelBuilder.Entity("Kith.Core.People.Consent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2396,6 +2579,45 @@ namespace Kith.Data.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Kith.Core.Connections.Connection", b =>
+                {
+                    b.HasOne("Kith.Core.Directory.CommunityAsset", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityAssetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Kith.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kith.Core.Connections.ConnectionDismissal", b =>
+                {
+                    b.HasOne("Kith.Core.Directory.CommunityAsset", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityAssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kith.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kith.Core.Connections.ConnectionTransition", b =>
+                {
+                    b.HasOne("Kith.Core.Connections.Connection", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kith.Core.Directory.Accessibility", b =>
                 {
                     b.HasOne("Kith.Core.Directory.Location", null)
@@ -2643,6 +2865,15 @@ namespace Kith.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kith.Core.People.ConnectingPreferences", b =>
+                {
+                    b.HasOne("Kith.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kith.Core.People.Consent", b =>
                 {
                     b.HasOne("Kith.Core.People.Person", null)
@@ -2825,6 +3056,11 @@ namespace Kith.Data.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Kith.Core.Connections.Connection", b =>
+                {
+                    b.Navigation("Transitions");
                 });
 
             modelBuilder.Entity("Kith.Core.Directory.CommunityAsset", b =>

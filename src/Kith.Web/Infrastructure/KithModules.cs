@@ -21,6 +21,7 @@ public static class KithModules
         services.AddKithMyView();
         services.AddKithAboutMe();
         services.AddKithStrengths();
+        services.AddKithConnections();
         services.AddKithJobs(configuration);
         services.AddOpenReferral();
         services.AddKithStewardship();

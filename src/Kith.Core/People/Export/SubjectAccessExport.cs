@@ -3,6 +3,7 @@ using System.Net;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using Kith.Core.Connections;
 using Kith.Core.Data;
 using Kith.Core.People.Erasure;
 using Kith.Core.Platform.Audit;
@@ -49,6 +50,10 @@ public sealed class SubjectAccessExport(KithDbContext db, PersonAccessService ac
         [nameof(Consent)] = "What you agreed to share",
         [nameof(SuggestedChange)] = "Your suggestions",
         [nameof(BreakGlassAccess)] = "Emergency access to your record",
+        [nameof(ConnectingPreferences)] = "How far you travel, when you are free and what you need",
+        [nameof(Connection)] = "Groups and activities you were connected with",
+        [nameof(ConnectionTransition)] = "Each step of your connections",
+        [nameof(ConnectionDismissal)] = "Suggestions you or your worker turned down",
     };
 
     /// <summary>Builds the bundle and audits the export. Null when there is no such person.</summary>

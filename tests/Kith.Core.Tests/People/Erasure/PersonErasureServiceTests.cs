@@ -1,4 +1,6 @@
+using Kith.Core.Connections;
 using Kith.Core.Data;
+using Kith.Core.Directory;
 using Kith.Core.People;
 using Kith.Core.People.Erasure;
 using Kith.Core.Platform;
@@ -182,6 +184,14 @@ public class PersonErasureServiceTests
         db.SuggestedChanges.Add(new SuggestedChange { PersonId = id, ProposedText = "Walk further", SuggestedAt = now });
         db.BreakGlassAccesses.Add(new BreakGlassAccess { PersonId = id, UserId = "worker-2", UserName = "Bea", Reason = $"Worried about {name}", GrantedAt = now, ExpiresAt = now.AddHours(8) });
         db.OutboxMessages.Add(new OutboxMessage { Recipient = email, Subject = "See your plan", Body = $"Hello {name}", CreatedAt = now });
+        var organization = new Organization { Name = $"Allotments near {id:N}" };
+        var garden = new CommunityAsset { Name = "Allotment group", Organization = organization, CreatedAt = now, LastModified = now };
+        db.CommunityAssets.Add(garden);
+        var connection = Connection.Create(id, garden.Id, ConnectionKind.Introduction, worker, now, $"{name} loves growing things");
+        connection.Introduce(worker, now);
+        db.Connections.Add(connection);
+        db.ConnectionDismissals.Add(new ConnectionDismissal { PersonId = id, CommunityAssetId = garden.Id, Reason = "Too far", ByName = "Wyn Worker", At = now });
+        db.ConnectingPreferences.Add(new ConnectingPreferences { PersonId = id, TravelKm = 3, FreeTimes = FreeTimes.On(FreeTimes.Weekdays, DayPart.Morning), LastModified = now });
         await db.SaveChangesAsync();
 
         // A change (with the name in its Changes), a read, and an event by the person themselves.
