@@ -500,7 +500,7 @@ public sealed class ListingReviewService(KithDbContext db, NotificationService n
                 ExpiresAt = now + LinkLifetime,
             });
             var email = listing.Compose(number, settings, siteRoot, token, now);
-            notifications.AddEmail(recipient.Address, email.Subject, email.Body);
+            notifications.AddEmail(recipient.Address, email.Subject, email.Body, string.Create(Invariant, $"listing-review:{id:N}:{number}"));
         }
 
         db.AuditEvents.Add(Audit(Sweeper, ReminderAction, id, now, null, new Dictionary<string, object?>
