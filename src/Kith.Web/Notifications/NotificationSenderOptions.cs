@@ -1,4 +1,5 @@
 using MailKit.Security;
+using Microsoft.Extensions.Options;
 
 namespace Kith.Web.Notifications;
 
@@ -128,4 +129,17 @@ public sealed class SmtpOptions
 
     /// <summary>How long one connection or command may take before the attempt fails and is retried.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+/// <summary>Refuses to start with incomplete settings for the chosen sender, naming each missing setting (never its value).</summary>
+internal sealed class NotificationsOptionsValidator : IValidateOptions<NotificationsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, NotificationsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = options.Problems().ToList();
+        return problems.Count == 0
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail(problems.Prepend($"Notifications settings are incomplete for Notifications:Sender = {options.Sender} (see docs/guides/administrators.md, \"Sending email and text messages\")."));
+    }
 }

@@ -83,9 +83,8 @@ public static class AccountsModule
 
         services.AddScoped<AccountService>();
         services.AddScoped<NotificationService>();
-        services.AddOptions<NotificationsOptions>().BindConfiguration(NotificationsOptions.Section)
-            .Validate(o => !o.Problems().Any(), "Notifications settings are incomplete: see docs/guides/administrators.md, \"Sending email and text messages\".")
-            .ValidateOnStart();
+        services.AddOptions<NotificationsOptions>().BindConfiguration(NotificationsOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NotificationsOptions>, NotificationsOptionsValidator>();
         services.TryAddSingleton(CreateSender);
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
