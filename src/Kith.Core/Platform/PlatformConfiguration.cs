@@ -28,6 +28,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Recipient).HasMaxLength(320);
         builder.Property(m => m.Subject).HasMaxLength(200);
         builder.Property(m => m.LastError).HasMaxLength(1000);
+        builder.Property(m => m.EventKey).HasMaxLength(NotificationService.MaxEventKeyLength);
+        builder.Ignore(m => m.IdempotencyKey);
+        builder.HasIndex(m => m.EventKey).IsUnique();
         builder.HasIndex(m => m.SentAt);
         builder.HasIndex(m => m.NextAttemptAt);
         builder.HasIndex(m => m.CreatedAt);

@@ -2314,7 +2314,14 @@ namespace Kith.Data.Sqlite.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventKey")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LastError")
@@ -2340,6 +2347,9 @@ namespace Kith.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("EventKey")
+                        .IsUnique();
 
                     b.HasIndex("NextAttemptAt");
 

@@ -142,6 +142,8 @@ public partial class ListingReviewServiceTests
         Assert.Contains($"https://kith.example.org/manage/assets/{id}", email.Body, StringComparison.Ordinal);
         Assert.Contains($"https://kith.example.org/assets/{id}", email.Body, StringComparison.Ordinal);
         Assert.Matches(ReviewLink(), email.Body);
+        var link = Assert.Single(await app.Db.Set<ListingReviewLink>().AsNoTracking().Where(l => l.AssetId == id).ToListAsync());
+        Assert.Equal($"listing-review:{link.Id:N}", email.EventKey);
 
         // Running again the same day, or before the gap is up, sends nothing.
         Assert.Equal(0, (await app.SweepAsync()).RemindersRecorded);

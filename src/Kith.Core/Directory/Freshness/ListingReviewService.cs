@@ -491,16 +491,19 @@ public sealed class ListingReviewService(KithDbContext db, NotificationService n
         if (recipient is not null)
         {
             var token = NewToken();
-            db.Set<ListingReviewLink>().Add(new ListingReviewLink
+            var link = new ListingReviewLink
             {
                 AssetId = id,
                 TokenHash = Hash(token),
                 ReminderNumber = number,
                 CreatedAt = now,
                 ExpiresAt = now + LinkLifetime,
-            });
+            };
+            db.Set<ListingReviewLink>().Add(link);
             var email = listing.Compose(number, settings, siteRoot, token, now);
-            notifications.AddEmail(recipient.Address, email.Subject, email.Body);
+
+            // The event is this reminder (its link record): counts restart when a listing is confirmed, so the number alone is not.
+            notifications.AddEmail(recipient.Address, email.Subject, email.Body, $"listing-review:{link.Id:N}");
         }
 
         db.AuditEvents.Add(Audit(Sweeper, ReminderAction, id, now, null, new Dictionary<string, object?>

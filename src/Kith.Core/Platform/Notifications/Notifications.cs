@@ -30,8 +30,27 @@ public class OutboxMessage
     public int Attempts { get; set; }
 
     /// <summary>The last delivery failure (exception type and message), or null.</summary>
-
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// What caused the message, e.g. <c>listing-review:{asset id}:2</c>, or null for a message that
+    /// stands alone. Unique: the outbox holds at most one message per event, so an event that is
+    /// handled twice still sends one message.
+    /// </summary>
+    public string? EventKey { get; set; }
+
+    /// <summary>
+    /// UTC instant a dispatcher claimed it for the attempt under way, or null between attempts. Still
+    /// set when a dispatcher finds the message due again means the last attempt stopped without an
+    /// outcome (a crash mid-send): the sender is asked whether it went before it is sent again.
+    /// </summary>
+    public DateTime? ClaimedAt { get; set; }
+
+    /// <summary>
+    /// The key that names this message to a provider (GOV.UK Notify's reference, the SMTP
+    /// Message-Id): the message id, one per event because <see cref="EventKey"/> is unique.
+    /// </summary>
+    public string IdempotencyKey => Id.ToString("N");
 }
 
 public enum NotificationChannel
@@ -48,6 +67,13 @@ public interface INotificationSender
 
     /// <summary>False when "sent" only means "handed on to nothing": the outbox is the end of the road.</summary>
     bool Delivers => true;
+
+    /// <summary>
+    /// Whether an earlier attempt that stopped without an outcome (the process ended mid-send) did
+    /// reach the provider, found by <see cref="OutboxMessage.IdempotencyKey"/>. The dispatcher asks
+    /// before sending such a message again. False when the provider cannot be asked.
+    /// </summary>
+    Task<bool> WasDeliveredAsync(OutboxMessage message, CancellationToken cancellationToken) => Task.FromResult(false);
 }
 
 /// <summary>

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Kith.Web.Infrastructure.Modules;
 
@@ -82,10 +83,24 @@ public static class AccountsModule
 
         services.AddScoped<AccountService>();
         services.AddScoped<NotificationService>();
-        services.TryAddSingleton<INotificationSender, OutboxOnlyNotificationSender>();
+        services.AddOptions<NotificationsOptions>().BindConfiguration(NotificationsOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NotificationsOptions>, NotificationsOptionsValidator>();
+        services.TryAddSingleton(CreateSender);
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
         return services;
+    }
+
+    /// <summary>The sender chosen by <c>Notifications:Sender</c>; outbox-only unless set.</summary>
+    internal static INotificationSender CreateSender(IServiceProvider services)
+    {
+        var settings = services.GetRequiredService<IOptions<NotificationsOptions>>().Value;
+        return settings.Sender switch
+        {
+            NotificationSenderKind.GovukNotify => new GovukNotifySender(settings.GovukNotify),
+            NotificationSenderKind.Smtp => new SmtpNotificationSender(settings.Smtp),
+            _ => new OutboxOnlyNotificationSender(),
+        };
     }
 
     /// <summary>The data-protection key folder: configured, or <c>keys</c> beside the SQLite database file.</summary>

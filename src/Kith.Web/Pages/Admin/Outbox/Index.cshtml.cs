@@ -43,6 +43,14 @@ public class IndexModel(NotificationService notifications, INotificationSender s
             return delivers ? ("Sent", "green") : ("Kept here, not sent", "yellow");
         }
 
-        return message.Failing ? ($"Failing ({message.Attempts} attempts)", "red") : ("Waiting", "grey");
+        if (!message.Failing)
+        {
+            return ("Waiting", "grey");
+        }
+
+        var attempts = message.Attempts == 1 ? "1 attempt" : $"{message.Attempts} attempts";
+        return message.NextAttemptAt is { } next
+            ? ($"Failing ({attempts}), next try {Kith.Web.Infrastructure.Modules.UkTime.Format(next)}", "red")
+            : ($"Failing ({attempts})", "red");
     }
 }
