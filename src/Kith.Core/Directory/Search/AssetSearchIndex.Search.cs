@@ -65,14 +65,14 @@ public sealed partial class AssetSearchIndex
     /// <summary>
     /// The most <see cref="Rank"/> can give a document with this text score, from its packed columns alone: its
     /// freshness and standing exactly, and for place the decay at the least distance its box allows, or the local
-    /// coverage lift when it has service areas.
+    /// largest coverage lift (local or regional) when it has service areas.
     /// </summary>
     private static double RankBound(double text, in DocumentColumns columns, GeoPoint? near, DateOnly today)
     {
         var score = text;
         if (near is { } point)
         {
-            score *= columns.HasAreas ? Math.Max(1, CoverageLift)
+            score *= columns.HasAreas ? Math.Max(1, Math.Max(CoverageLift, RegionalCoverageLift))
                 : columns.LeastDistanceMetres(point) is { } least ? Math.Exp(-least / 1000 / DistanceDecayKm)
                 : UnknownDistanceFactor;
         }
