@@ -6,6 +6,9 @@ public sealed partial class AssetSearchIndex
     /// <summary>One search in progress: the candidates it has ranked so far (best kept in <see cref="Top"/>) and how many matched.</summary>
     private sealed class Run(Snapshot snapshot, AssetSearchCriteria criteria, Query query, Prefilter prefilter, DateOnly today, TopK top)
     {
+        /// <summary>Computed once a search: ranking asks for it for every candidate.</summary>
+        private readonly int staleBefore = StaleBefore(today);
+
         public TopK Top { get; } = top;
 
         public int Total { get; private set; }
@@ -33,6 +36,8 @@ public sealed partial class AssetSearchIndex
             }
 
             var scratch = Scratch.For(snapshot.Documents.Length);
+            var words = query.Tokens.Count;
+            var everyWordTried = false;
             List<int> touched;
             if (scan)
             {
@@ -42,17 +47,39 @@ public sealed partial class AssetSearchIndex
             {
                 // Few documents near the searcher: look their words up; many: read the postings, keeping those in the region.
                 var region = Region(near, radiusKm, scratch);
-                touched = region.Count * LookupCost * Math.Max(1, query.Tokens.Sum(t => t.Stems.Count)) < Postings()
-                    ? ScoreByDocument(scratch, region)
-                    : ScoreByPostings(scratch, scratch.RegionStamp);
+                if (region.Count * LookupCost * Math.Max(1, query.Tokens.Sum(t => t.Stems.Count)) < Postings())
+                {
+                    touched = ScoreByDocument(scratch, region);
+                }
+                else
+                {
+                    if (words > 1)
+                    {
+                        everyWordTried = true;
+                        if (CollectEveryWord(scratch, scratch.RegionStamp))
+                        {
+                            return;
+                        }
+                    }
+
+                    touched = ScoreByPostings(scratch, scratch.RegionStamp);
+                }
             }
             else
             {
+                if (words > 1)
+                {
+                    everyWordTried = true;
+                    if (CollectEveryWord(scratch, inRegion: null))
+                    {
+                        return;
+                    }
+                }
+
                 touched = ScoreByPostings(scratch, inRegion: null);
             }
 
-            var words = query.Tokens.Count;
-            foreach (var needed in words > 1 ? new[] { words, 1 } : [1])
+            foreach (var needed in words > 1 && !everyWordTried ? new[] { words, 1 } : [1])
             {
                 foreach (var ordinal in touched)
                 {
@@ -76,6 +103,148 @@ public sealed partial class AssetSearchIndex
                     return;
                 }
             }
+        }
+
+        /// <summary>
+        /// Several words, every one needed: the rarest word's postings give the candidates (those the prefilter admits
+        /// and, given <paramref name="inRegion"/>, the region holds), and each other word, rarest first, keeps the
+        /// candidates it has, found by galloping through its postings (both are in ordinal order), so a common word's
+        /// long list is skipped through rather than read. Each candidate's score is the sum of each word's best stem,
+        /// as in <see cref="ScoreByPostings"/>. False when no candidate passes the filters: the caller then ranks
+        /// documents with any word.
+        /// </summary>
+        private bool CollectEveryWord(Scratch scratch, int? inRegion)
+        {
+            var tokens = query.Tokens.OrderBy(t => t.Stems.Sum(s => (long)snapshot.DocumentFrequency(s.StemId))).ToList();
+            if (tokens.Exists(t => t.Stems.Count == 0))
+            {
+                return false;
+            }
+
+            var candidates = scratch.Candidates;
+            var totals = scratch.CandidateTotals;
+            candidates.Clear();
+            totals.Clear();
+            var wordStamp = scratch.NextStamp();
+            foreach (var stem in tokens[0].Stems)
+            {
+                var postings = snapshot.PostingsOf(stem.StemId);
+                var idf = Idf(snapshot, postings.Length);
+                foreach (var posting in postings)
+                {
+                    var ordinal = posting.Ordinal;
+                    if (inRegion is { } region && scratch.Region[ordinal] != region)
+                    {
+                        continue;
+                    }
+
+                    ref readonly var columns = ref snapshot.Columns[ordinal];
+                    if (!prefilter.Admits(columns))
+                    {
+                        continue;
+                    }
+
+                    var score = StemScore(FieldCounts.Unpack(posting.Counts), columns, snapshot, idf, stem.Weight);
+                    if (scratch.WordStamp[ordinal] != wordStamp)
+                    {
+                        scratch.WordStamp[ordinal] = wordStamp;
+                        scratch.Best[ordinal] = score;
+                        candidates.Add(ordinal);
+                    }
+                    else if (score > scratch.Best[ordinal])
+                    {
+                        scratch.Best[ordinal] = score;
+                    }
+                }
+            }
+
+            if (tokens[0].Stems.Count > 1)
+            {
+                candidates.Sort();
+            }
+
+            foreach (var ordinal in candidates)
+            {
+                totals.Add(scratch.Best[ordinal]);
+            }
+
+            var best = scratch.CandidateBest;
+            for (var word = 1; word < tokens.Count && candidates.Count > 0; word++)
+            {
+                best.Clear();
+                best.AddRange(Enumerable.Repeat(double.NegativeInfinity, candidates.Count));
+                foreach (var stem in tokens[word].Stems)
+                {
+                    var postings = snapshot.PostingsOf(stem.StemId);
+                    var idf = Idf(snapshot, postings.Length);
+                    var at = 0;
+                    for (var i = 0; i < candidates.Count && at < postings.Length; i++)
+                    {
+                        at = Seek(postings, at, candidates[i]);
+                        if (at < postings.Length && postings[at].Ordinal == candidates[i])
+                        {
+                            var score = StemScore(FieldCounts.Unpack(postings[at].Counts), snapshot.Columns[candidates[i]], snapshot, idf, stem.Weight);
+                            best[i] = Math.Max(best[i], score);
+                        }
+                    }
+                }
+
+                var kept = 0;
+                for (var i = 0; i < candidates.Count; i++)
+                {
+                    if (best[i] > double.NegativeInfinity)
+                    {
+                        candidates[kept] = candidates[i];
+                        totals[kept] = totals[i] + best[i];
+                        kept++;
+                    }
+                }
+
+                candidates.RemoveRange(kept, candidates.Count - kept);
+                totals.RemoveRange(kept, totals.Count - kept);
+            }
+
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                ConsiderScored(candidates[i], totals[i], snapshot.Columns[candidates[i]]);
+            }
+
+            return Total > 0;
+        }
+
+        /// <summary>The first index at or after <paramref name="from"/> whose ordinal is at least <paramref name="ordinal"/>: gallop, then halve.</summary>
+        private static int Seek(Posting[] postings, int from, int ordinal)
+        {
+            if (from >= postings.Length || postings[from].Ordinal >= ordinal)
+            {
+                return from;
+            }
+
+            // postings[low] < ordinal throughout; find a high with postings[high] >= ordinal, or the end.
+            var (low, step) = (from, 1);
+            var high = from + step;
+            while (high < postings.Length && postings[high].Ordinal < ordinal)
+            {
+                low = high;
+                step *= 2;
+                high = low + step;
+            }
+
+            high = Math.Min(high, postings.Length);
+            while (high - low > 1)
+            {
+                var middle = low + ((high - low) / 2);
+                if (postings[middle].Ordinal < ordinal)
+                {
+                    low = middle;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            return high;
         }
 
         /// <summary>
@@ -233,7 +402,7 @@ public sealed partial class AssetSearchIndex
         /// </summary>
         private void ConsiderScored(int ordinal, double text, in DocumentColumns columns)
         {
-            if (criteria.RadiusKm is null && Top.IsFull && CannotReachPage(ordinal, RankBound(text, columns, criteria.Near, today), columns))
+            if (criteria.RadiusKm is null && Top.IsFull && CannotReachPage(ordinal, RankBound(text, columns, criteria.Near, staleBefore), columns))
             {
                 if (prefilter.IsExact || PassesFilters(snapshot.Documents[ordinal], criteria, today))
                 {
@@ -283,7 +452,7 @@ public sealed partial class AssetSearchIndex
                 }
             }
 
-            var score = Rank(text, columns, criteria.Near, distance, coverage, today);
+            var score = Rank(text, columns, criteria.Near, distance, coverage, staleBefore);
             Total++;
             Top.Offer(new Candidate(ordinal, score, distance ?? double.MaxValue, distance is not null, nearest, coverage));
             return true;
@@ -466,6 +635,15 @@ public sealed partial class AssetSearchIndex
         public List<int> Touched { get; } = [];
 
         public List<int> WordTouched { get; } = [];
+
+        /// <summary>The documents still holding every word so far, in ordinal order (<see cref="Run"/>'s every-word path).</summary>
+        public List<int> Candidates { get; } = [];
+
+        /// <summary>Each candidate's score so far, at the same index as <see cref="Candidates"/>.</summary>
+        public List<double> CandidateTotals { get; } = [];
+
+        /// <summary>Each candidate's best stem score for the word being read, at the same index as <see cref="Candidates"/>.</summary>
+        public List<double> CandidateBest { get; } = [];
 
         public static Scratch For(int size)
         {

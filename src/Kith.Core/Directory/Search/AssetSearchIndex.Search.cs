@@ -51,7 +51,7 @@ public sealed partial class AssetSearchIndex
     /// The relevance of one candidate that passed every filter. The one place every factor applies, in this order:
     /// text, place (distance and coverage), freshness, standing.
     /// </summary>
-    private static double Rank(double text, in DocumentColumns columns, GeoPoint? near, double? distanceMetres, AreaScope? coverage, DateOnly today)
+    private static double Rank(double text, in DocumentColumns columns, GeoPoint? near, double? distanceMetres, AreaScope? coverage, int staleBefore)
     {
         var score = text;
         if (near is not null)
@@ -59,7 +59,7 @@ public sealed partial class AssetSearchIndex
             score *= PlaceFactor(distanceMetres, coverage);
         }
 
-        return score * Freshness(columns, today) * Standing(columns);
+        return score * Freshness(columns, staleBefore) * Standing(columns);
     }
 
     /// <summary>
@@ -67,7 +67,7 @@ public sealed partial class AssetSearchIndex
     /// freshness and standing exactly, and for place the decay at the least distance its box allows, or the local
     /// largest coverage lift (local or regional) when it has service areas.
     /// </summary>
-    private static double RankBound(double text, in DocumentColumns columns, GeoPoint? near, DateOnly today)
+    private static double RankBound(double text, in DocumentColumns columns, GeoPoint? near, int staleBefore)
     {
         var score = text;
         if (near is { } point)
@@ -77,7 +77,7 @@ public sealed partial class AssetSearchIndex
                 : UnknownDistanceFactor;
         }
 
-        return score * Freshness(columns, today) * Standing(columns);
+        return score * Freshness(columns, staleBefore) * Standing(columns);
     }
 
     /// <summary>
@@ -99,9 +99,15 @@ public sealed partial class AssetSearchIndex
         };
     }
 
-    /// <summary>Freshness: a listing not verified in the last 12 months (or never) sinks, and one whose review is overdue sinks further.</summary>
-    private static double Freshness(in DocumentColumns columns, DateOnly today) =>
-        (columns.VerifiedDay == DocumentColumns.NeverVerified || columns.VerifiedDay < today.AddMonths(-12).DayNumber ? StalePenalty : 1.0)
+    /// <summary>The day number before which a last check counts as stale: 12 months before <paramref name="today"/>.</summary>
+    private static int StaleBefore(DateOnly today) => today.AddMonths(-12).DayNumber;
+
+    /// <summary>
+    /// Freshness: a listing not verified since <paramref name="staleBefore"/> (<see cref="StaleBefore"/>), or never,
+    /// sinks, and one whose review is overdue sinks further.
+    /// </summary>
+    private static double Freshness(in DocumentColumns columns, int staleBefore) =>
+        (columns.VerifiedDay == DocumentColumns.NeverVerified || columns.VerifiedDay < staleBefore ? StalePenalty : 1.0)
         * (columns.IsOverdue ? OverduePenalty : 1.0);
 
     /// <summary>Standing: a listing its organisation has claimed rises a little.</summary>
