@@ -201,8 +201,8 @@ public sealed class ConnectionMatcher(KithDbContext db, AssetSearchIndex index, 
         // Times.
         if (profile.Preferences is { FreeTimes.IsEmpty: false } preferences)
         {
-            var schedules = asset.Schedules.Where(s => s.ValidTo is null || s.ValidTo >= today).ToList();
-            var readable = schedules.Where(s => WeekFromMonday.Any(d => OpeningTimes.IsRunningOn(s, d))).ToList();
+            var schedules = asset.Schedules.Where(s => s.Schedule.ValidTo is null || s.Schedule.ValidTo >= today).ToList();
+            var readable = schedules.Where(s => s.Rule.DayMask != 0).ToList();
             if (readable.Count == 0)
             {
                 misses.Add("no times listed");
@@ -215,7 +215,7 @@ public sealed class ConnectionMatcher(KithDbContext db, AssetSearchIndex index, 
             else
             {
                 score -= TimePoints;
-                misses.Add($"runs {OpeningTimes.Describe(readable[0])}: not when they said they're free");
+                misses.Add($"runs {OpeningTimes.Describe(readable[0].Schedule)}: not when they said they're free");
             }
         }
 
@@ -291,11 +291,11 @@ public sealed class ConnectionMatcher(KithDbContext db, AssetSearchIndex index, 
     }
 
     /// <summary>The first part of the week (Monday first, morning first) the person is free and some schedule runs; null when none.</summary>
-    private static string? FreeSlot(List<Schedule> schedules, FreeTimes free)
+    private static string? FreeSlot(List<CandidateSchedule> schedules, FreeTimes free)
     {
         foreach (var day in WeekFromMonday)
         {
-            var running = schedules.Where(s => OpeningTimes.IsRunningOn(s, day)).ToList();
+            var running = schedules.Where(s => s.Rule.IsRunningOn(day, null)).Select(s => s.Schedule).ToList();
             if (running.Count == 0)
             {
                 continue;
@@ -419,7 +419,8 @@ public sealed class ConnectionMatcher(KithDbContext db, AssetSearchIndex index, 
         var assets = await db.CommunityAssets
             .AsNoTracking()
             .AsSplitQuery()
-            .Where(a => ids.Contains(a.Id))
+            // One parameter for the whole list: EF Core 10 otherwise binds each id on its own, and SQLite finds parameters by name.
+            .Where(a => EF.Parameter(ids).Contains(a.Id))
             .Include(a => a.ServiceAtLocations).ThenInclude(s => s.Location).ThenInclude(l => l!.Accessibility)
             .Include(a => a.ServiceAtLocations).ThenInclude(s => s.Location).ThenInclude(l => l!.Schedules)
             .Include(a => a.ServiceAtLocations).ThenInclude(s => s.Location).ThenInclude(l => l!.Languages)
@@ -461,7 +462,7 @@ internal sealed record CandidateAsset(
     IntroductionPolicy IntroductionPolicy,
     HashSet<string> Stems,
     bool AsksForVolunteers,
-    IReadOnlyList<Schedule> Schedules,
+    IReadOnlyList<CandidateSchedule> Schedules,
     decimal? CheapestAmount,
     IReadOnlyList<int> PlaceFeatures,
     IReadOnlyList<Language> Languages,
@@ -478,6 +479,7 @@ internal sealed record CandidateAsset(
             .Concat(locations.SelectMany(l => l.Schedules))
             .DistinctBy(s => s.Id)
             .OrderBy(s => s.Id)
+            .Select(s => new CandidateSchedule(s, OpeningTimes.ScheduleRule.From(s)))
             .ToList();
         var paid = asset.CostOptions.Where(c => c.Amount is > 0m).Select(c => c.Amount!.Value).ToList();
         return new CandidateAsset(
@@ -494,3 +496,6 @@ internal sealed record CandidateAsset(
             asset.MaximumAge);
     }
 }
+
+/// <summary>A candidate's schedule with its rule parsed once, since scoring asks it about every weekday.</summary>
+internal sealed record CandidateSchedule(Schedule Schedule, OpeningTimes.ScheduleRule Rule);
