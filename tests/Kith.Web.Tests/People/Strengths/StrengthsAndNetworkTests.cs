@@ -119,9 +119,47 @@ public sealed class StrengthsAndNetworkTests : IClassFixture<StrengthsAndNetwork
         Assert.Contains("Added", shown, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_strength_can_be_changed_and_a_change_from_an_old_copy_is_refused_with_the_saved_words_shown()
+    {
+        var personId = await fixture.Factory.CreatePersonAsync(fixture.TeamId, "Cal Change");
+        using var client = fixture.Factory.CreateClient();
+        await client.SignInAsync(fixture.TeamPractitioner);
+        await client.PostFormAsync($"/people/{personId}/strengths/new", new() { ["Input.Category"] = "Skill", ["Input.Words"] = "Fixes bikes", ["Input.NamedBy"] = "Person" });
+        var strengthId = await fixture.Factory.WithDbAsync(db => db.Strengths.Where(s => s.PersonId == personId).Select(s => s.Id).SingleAsync());
+        var list = await client.GetStringAsync($"/people/{personId}/strengths");
+        Assert.Contains($"/people/{personId}/strengths/{strengthId}", list, StringComparison.Ordinal);
+
+        // Two copies of the page opened at version 1; the first save wins.
+        var url = $"/people/{personId}/strengths/{strengthId}";
+        var page = await client.GetStringAsync(url);
+        Assert.Contains("Fixes bikes", page, StringComparison.Ordinal);
+        var fields = new Dictionary<string, string> { ["Version"] = "1", ["Input.Category"] = "Gift", ["Input.Words"] = "Teaches bike repair", ["Input.NamedBy"] = "Worker" };
+        var changed = await client.PostFormAsync(url, fields, page);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.EndsWith("/strengths", changed.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
+        Assert.Contains("Strength changed", await changed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        fields["Input.Words"] = "Rides a tandem";
+        var stale = await client.PostFormAsync(url, fields, page);
+        var html = System.Net.WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("Someone else changed this strength", html, StringComparison.Ordinal);
+        Assert.Contains("Saved now: Gifts they could share, \"Teaches bike repair\"", html, StringComparison.Ordinal);
+        Assert.Contains("Rides a tandem", html, StringComparison.Ordinal);
+
+        var saved = await fixture.Factory.WithDbAsync(db => db.Strengths.SingleAsync(s => s.Id == strengthId));
+        Assert.Equal(("Teaches bike repair", "teaches bike repair", 2), (saved.Words, saved.SearchText, saved.Version));
+
+        var empty = await client.PostFormAsync(url, new() { ["Version"] = "2", ["Input.Category"] = "Gift", ["Input.Words"] = " ", ["Input.NamedBy"] = "Worker" }, page);
+        Assert.Contains("Enter the strength in their own words", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/people/{personId}/strengths/{Guid.NewGuid()}")).StatusCode);
+    }
+
     [Theory]
     [InlineData("strengths")]
     [InlineData("strengths/new")]
+    [InlineData("strengths/{tie}")]
     [InlineData("network")]
     [InlineData("network/ties/new")]
     [InlineData("network/ties/{tie}")]
