@@ -23,6 +23,9 @@ public sealed class SuggestionService(KithDbContext db, TimeProvider clock)
     /// <summary>The error when a suggestion has gone or was already decided.</summary>
     public const string NotPendingError = "This suggestion has already been decided, or has gone. Refresh the page to see where it is.";
 
+    /// <summary>Said when the record changed between showing a suggestion and accepting it.</summary>
+    public const string ChangedSinceShownError = "The record has changed since this page was opened. Look at what it says now, below, before accepting.";
+
     /// <summary>Records a suggestion from the person, capturing what the record says now.</summary>
     public async Task<SuggestionOutcome> SuggestAsync(
         Guid personId, SuggestionTarget target, Guid? targetId, string? field, string? text, ProcessContext context, CancellationToken cancellationToken = default)
@@ -110,8 +113,14 @@ public sealed class SuggestionService(KithDbContext db, TimeProvider clock)
         }
     }
 
-    /// <summary>Applies a pending suggestion to the record and marks it accepted, in one transaction.</summary>
-    public async Task<SuggestionOutcome> AcceptAsync(Guid personId, Guid id, string deciderName, ProcessContext context, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Applies a pending suggestion to the record and marks it accepted, in one transaction. When
+    /// <paramref name="shownText"/> is given (what the decider was shown the record says now, from
+    /// <see cref="CurrentTextAsync"/>; empty for nothing), a change to a goal or an About me section is refused if the
+    /// record has changed since, so the decider never replaces words they have not seen.
+    /// </summary>
+    public async Task<SuggestionOutcome> AcceptAsync(
+        Guid personId, Guid id, string deciderName, ProcessContext context, string? shownText = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
         db.Actor = context;
@@ -120,6 +129,12 @@ public sealed class SuggestionService(KithDbContext db, TimeProvider clock)
         if (suggestion is null || suggestion.Status != SuggestionStatus.Pending)
         {
             return SuggestionOutcome.Failed(NotPendingError);
+        }
+
+        if (shownText is not null && suggestion.Target is (SuggestionTarget.Goal or SuggestionTarget.AboutMeSection)
+            && !string.Equals(shownText, await CurrentTextAsync(suggestion, cancellationToken) ?? string.Empty, StringComparison.Ordinal))
+        {
+            return SuggestionOutcome.Failed(ChangedSinceShownError);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

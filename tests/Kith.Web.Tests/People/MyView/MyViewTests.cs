@@ -106,13 +106,33 @@ public sealed partial class MyViewTests : IClassFixture<MyViewTests.Fixture>
         var page = await staff.GetStringAsync($"/people/{fixture.PersonId}/suggestions");
         Assert.Contains("Walk with the Tuesday group every week", page, StringComparison.Ordinal);
         var id = await f.WithDbAsync(db => db.Set<SuggestedChange>().Where(s => s.TargetId == goalId).Select(s => s.Id).SingleAsync());
-        var accepted = await staff.PostFormAsync($"/people/{fixture.PersonId}/suggestions?handler=Accept", new() { ["Id"] = id.ToString() }, page);
+        var shown = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(page).QuerySelector($"form:has(input[name=Id][value='{id}']) input[name=Shown]")?.GetAttribute("value");
+        Assert.Equal("Get out more", shown);
+
+        // Another practitioner rewords the goal while this page is open: accepting from it is refused, nothing changes.
+        await f.WithDbAsync(async db =>
+        {
+            var goal = await db.Goals.SingleAsync(g => g.Id == goalId);
+            goal.Words = "Get out of the house more";
+            goal.Version++;
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var stale = await staff.PostFormAsync($"/people/{fixture.PersonId}/suggestions?handler=Accept", new() { ["Id"] = id.ToString(), ["Shown"] = shown! }, page);
+        Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode);
+        var staleHtml = await stale.Content.ReadAsStringAsync();
+        Assert.Contains("The record has changed since this page was opened", staleHtml, StringComparison.Ordinal);
+        Assert.Contains("Get out of the house more", staleHtml, StringComparison.Ordinal);
+        Assert.Equal("Get out of the house more", await f.WithDbAsync(db => db.Goals.AsNoTracking().Where(g => g.Id == goalId).Select(g => g.Words).SingleAsync()));
+
+        var accepted = await staff.PostFormAsync(
+            $"/people/{fixture.PersonId}/suggestions?handler=Accept", new() { ["Id"] = id.ToString(), ["Shown"] = "Get out of the house more" }, staleHtml);
 
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         var goal = await f.WithDbAsync(db => db.Goals.AsNoTracking().SingleAsync(g => g.Id == goalId));
         Assert.Equal("Walk with the Tuesday group every week", goal.Words);
         Assert.True(goal.WrittenByPerson);
-        Assert.Equal(2, goal.Version);
+        Assert.Equal(3, goal.Version);
         var plan = await person.GetStringAsync("/my");
         Assert.Contains("written by you", plan, StringComparison.Ordinal);
     }

@@ -27,6 +27,10 @@ public sealed class SuggestionsModel(KithDbContext db, SuggestionService suggest
     [BindProperty]
     public string? Note { get; set; }
 
+    /// <summary>What the page showed the record says now, posted back with "Accept" so a change since is caught.</summary>
+    [BindProperty]
+    public string? Shown { get; set; }
+
     /// <summary>The suggestion a decline note error is about.</summary>
     public Guid? ErrorFor { get; private set; }
 
@@ -36,7 +40,7 @@ public sealed class SuggestionsModel(KithDbContext db, SuggestionService suggest
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAcceptAsync(CancellationToken cancellationToken) =>
-        await DecideAsync(await suggestions.AcceptAsync(PersonId, Id, Actor.ActorName, Actor, cancellationToken), "Accepted: the record now shows their words.", cancellationToken);
+        await DecideAsync(await suggestions.AcceptAsync(PersonId, Id, Actor.ActorName, Actor, Shown ?? string.Empty, cancellationToken), "Accepted: the record now shows their words.", cancellationToken);
 
     public async Task<IActionResult> OnPostDeclineAsync(CancellationToken cancellationToken) =>
         await DecideAsync(await suggestions.DeclineAsync(PersonId, Id, Note, Actor.ActorName, Actor, cancellationToken), "Declined: they will see why.", cancellationToken);
