@@ -20,10 +20,12 @@ public class ConnectionMatcherTests
     private static readonly TimeOnly Ten = new(10, 0);
     private static readonly TimeOnly Noon = new(12, 0);
 
-    [Fact]
-    public async Task A_wheelchair_user_never_sees_an_inaccessible_venue_above_an_accessible_one_with_an_equal_match()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_wheelchair_user_never_sees_an_inaccessible_venue_above_an_accessible_one_with_an_equal_match(Provider provider)
     {
         await using var world = await World.CreateAsync(
+            provider,
             Robin(),
             TestAsset.Named("Close Gardening Club").NorthOfCentre(0.3).Runs("WEEKLY", "TU", Ten, Noon),
             TestAsset.Named("Far Gardening Club").NorthOfCentre(2.5, null, AccessibilityFeature.StepFreeAccess).Runs("WEEKLY", "TU", Ten, Noon),
@@ -38,10 +40,12 @@ public class ConnectionMatcherTests
         Assert.Contains("no step-free access listed", inaccessible.DoesNotFit);
     }
 
-    [Fact]
-    public async Task Each_suggestion_says_in_plain_words_why_it_fits_and_what_does_not()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Each_suggestion_says_in_plain_words_why_it_fits_and_what_does_not(Provider provider)
     {
         await using var world = await World.CreateAsync(
+            provider,
             Robin(),
             TestAsset.Named("Riverside Community Garden").Describe("Grow vegetables with neighbours.")
                 .NorthOfCentre(1.2, null, AccessibilityFeature.StepFreeAccess).Runs("WEEKLY", "TU", Ten, Noon),
@@ -266,9 +270,12 @@ public class ConnectionMatcherTests
 
         public ConnectionMatcher Matcher { get; }
 
-        public static async Task<World> CreateAsync(PersonFixture fixture, params TestAsset[] assets)
+        public static Task<World> CreateAsync(PersonFixture fixture, params TestAsset[] assets) => CreateAsync(Provider.Sqlite, fixture, assets);
+
+        /// <summary>As above, on <paramref name="provider"/>: the matcher's own queries must read the same on both.</summary>
+        public static async Task<World> CreateAsync(Provider provider, PersonFixture fixture, params TestAsset[] assets)
         {
-            var database = await TestDatabase.CreateAsync(Provider.Sqlite);
+            var database = await TestDatabase.CreateAsync(provider);
             var clock = new FakeTimeProvider(new DateTimeOffset(TestAsset.Today.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero));
             var db = database.CreateContext(clock);
             db.Actor = Sam;

@@ -109,6 +109,21 @@ public sealed class ConnectionMatcher(KithDbContext db, AssetSearchIndex index, 
         Guid personId, ProcessContext context, int count = 10, ReadAudit audit = ReadAudit.Write, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
+
+        // A dozen small queries follow: one connection for all of them rather than one each.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await SuggestOpenAsync(personId, context, count, audit, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<SuggestionResults?> SuggestOpenAsync(Guid personId, ProcessContext context, int count, ReadAudit audit, CancellationToken cancellationToken)
+    {
         var profile = await LoadProfileAsync(personId, cancellationToken);
         if (profile is null)
         {
@@ -408,29 +423,85 @@ public sealed class ConnectionMatcher(KithDbContext db, AssetSearchIndex index, 
         return new MatchProfile(person.Postcode, age, language, preferences, interests, excluded);
     }
 
+    /// <summary>
+    /// Reads what scoring needs of each candidate in seven narrow queries, each taking the whole id list as one
+    /// parameter, rather than an entity graph: the matcher's cost was the graph's nine ordered split queries and
+    /// their fix-up (docs/benchmarks.md, "Ranking suggestions for one person").
+    /// </summary>
     private async Task<List<CandidateAsset>> LoadCandidatesAsync(IEnumerable<Guid> assetIds, CancellationToken cancellationToken)
     {
+        // One parameter for each whole list: EF Core 10 otherwise binds each id on its own, and SQLite finds parameters by name.
         var ids = assetIds.ToList();
         if (ids.Count == 0)
         {
             return [];
         }
 
-        var assets = await db.CommunityAssets
-            .AsNoTracking()
-            .AsSplitQuery()
-            // One parameter for the whole list: EF Core 10 otherwise binds each id on its own, and SQLite finds parameters by name.
+        var assets = await db.CommunityAssets.AsNoTracking()
             .Where(a => EF.Parameter(ids).Contains(a.Id))
-            .Include(a => a.ServiceAtLocations).ThenInclude(s => s.Location).ThenInclude(l => l!.Accessibility)
-            .Include(a => a.ServiceAtLocations).ThenInclude(s => s.Location).ThenInclude(l => l!.Schedules)
-            .Include(a => a.ServiceAtLocations).ThenInclude(s => s.Location).ThenInclude(l => l!.Languages)
-            .Include(a => a.ServiceAtLocations).ThenInclude(s => s.Schedules)
-            .Include(a => a.Schedules)
-            .Include(a => a.CostOptions)
-            .Include(a => a.Languages)
-            .Include(a => a.TaxonomyTerms).ThenInclude(t => t.TaxonomyTerm)
+            .Select(a => new { a.Id, a.Name, a.AlternateName, a.Description, a.HowToGetInvolved, a.IntroductionPolicy, a.MinimumAge, a.MaximumAge })
             .ToListAsync(cancellationToken);
-        return assets.Select(CandidateAsset.From).ToList();
+        var links = await db.ServiceAtLocations.AsNoTracking()
+            .Where(s => EF.Parameter(ids).Contains(s.ServiceId))
+            .Select(s => new { s.ServiceId, s.Id, s.LocationId, s.Location!.LocationType })
+            .ToListAsync(cancellationToken);
+        var linkIds = links.Select(l => l.Id).ToList();
+        var locationIds = links.Select(l => l.LocationId).Distinct().ToList();
+        var features = await db.AccessibilityFeatures.AsNoTracking()
+            .Where(x => EF.Parameter(locationIds).Contains(x.LocationId))
+            .Select(x => new { x.LocationId, x.Feature })
+            .ToListAsync(cancellationToken);
+        var schedules = await db.Schedules.AsNoTracking()
+            .Where(s => (s.ServiceId != null && EF.Parameter(ids).Contains(s.ServiceId.Value))
+                || (s.ServiceAtLocationId != null && EF.Parameter(linkIds).Contains(s.ServiceAtLocationId.Value))
+                || (s.LocationId != null && EF.Parameter(locationIds).Contains(s.LocationId.Value)))
+            .ToListAsync(cancellationToken);
+        var costs = await db.CostOptions.AsNoTracking()
+            .Where(c => EF.Parameter(ids).Contains(c.ServiceId) && c.Amount > 0m)
+            .Select(c => new { c.ServiceId, Amount = c.Amount!.Value })
+            .ToListAsync(cancellationToken);
+        var languages = await db.Languages.AsNoTracking()
+            .Where(l => (l.ServiceId != null && EF.Parameter(ids).Contains(l.ServiceId.Value)) || (l.LocationId != null && EF.Parameter(locationIds).Contains(l.LocationId.Value)))
+            .ToListAsync(cancellationToken);
+        var terms = await db.AssetTaxonomyTerms.AsNoTracking()
+            .Where(t => EF.Parameter(ids).Contains(t.ServiceId))
+            .Select(t => new { t.ServiceId, t.TaxonomyTerm!.Name })
+            .ToListAsync(cancellationToken);
+
+        var linksOf = links.OrderBy(l => l.Id).ToLookup(l => l.ServiceId);
+        var featuresOf = features.ToLookup(x => x.LocationId, x => x.Feature);
+        var schedulesOfAsset = schedules.Where(s => s.ServiceId is not null).ToLookup(s => s.ServiceId!.Value);
+        var schedulesOfLink = schedules.Where(s => s.ServiceAtLocationId is not null).ToLookup(s => s.ServiceAtLocationId!.Value);
+        var schedulesOfLocation = schedules.Where(s => s.LocationId is not null).ToLookup(s => s.LocationId!.Value);
+        var cheapest = costs.GroupBy(c => c.ServiceId).ToDictionary(g => g.Key, g => g.Min(c => c.Amount));
+        var languagesOfAsset = languages.Where(l => l.ServiceId is not null).ToLookup(l => l.ServiceId!.Value);
+        var languagesOfLocation = languages.Where(l => l.LocationId is not null).ToLookup(l => l.LocationId!.Value);
+        var termsOf = terms.ToLookup(t => t.ServiceId, t => t.Name);
+
+        return assets.Select(a =>
+        {
+            var assetLinks = linksOf[a.Id].ToList();
+            var texts = new[] { a.Name, a.AlternateName, a.Description, a.HowToGetInvolved }.Concat(termsOf[a.Id]).ToList();
+            var assetSchedules = schedulesOfAsset[a.Id]
+                .Concat(assetLinks.SelectMany(l => schedulesOfLink[l.Id]))
+                .Concat(assetLinks.SelectMany(l => schedulesOfLocation[l.LocationId]))
+                .DistinctBy(s => s.Id)
+                .OrderBy(s => s.Id)
+                .Select(s => new CandidateSchedule(s, OpeningTimes.ScheduleRule.From(s)))
+                .ToList();
+            return new CandidateAsset(
+                a.Id,
+                a.Name,
+                a.IntroductionPolicy,
+                InterestWords.StemsOf(texts),
+                InterestWords.StemsOf([a.HowToGetInvolved, a.Description]).Any(s => s.StartsWith("volunt", StringComparison.Ordinal)),
+                assetSchedules,
+                cheapest.TryGetValue(a.Id, out var amount) ? amount : null,
+                assetLinks.Where(l => l.LocationType == LocationType.Physical).Select(l => featuresOf[l.LocationId].Aggregate(0, (mask, f) => mask | (1 << (int)f))).ToList(),
+                [.. languagesOfAsset[a.Id], .. assetLinks.SelectMany(l => languagesOfLocation[l.LocationId])],
+                a.MinimumAge,
+                a.MaximumAge);
+        }).ToList();
     }
 }
 
@@ -467,35 +538,7 @@ internal sealed record CandidateAsset(
     IReadOnlyList<int> PlaceFeatures,
     IReadOnlyList<Language> Languages,
     int? MinimumAge,
-    int? MaximumAge)
-{
-    public static CandidateAsset From(CommunityAsset asset)
-    {
-        var locations = asset.ServiceAtLocations.Select(s => s.Location).OfType<Location>().ToList();
-        var terms = asset.TaxonomyTerms.Select(t => t.TaxonomyTerm?.Name);
-        var texts = new[] { asset.Name, asset.AlternateName, asset.Description, asset.HowToGetInvolved }.Concat(terms).ToList();
-        var schedules = asset.Schedules
-            .Concat(asset.ServiceAtLocations.SelectMany(s => s.Schedules))
-            .Concat(locations.SelectMany(l => l.Schedules))
-            .DistinctBy(s => s.Id)
-            .OrderBy(s => s.Id)
-            .Select(s => new CandidateSchedule(s, OpeningTimes.ScheduleRule.From(s)))
-            .ToList();
-        var paid = asset.CostOptions.Where(c => c.Amount is > 0m).Select(c => c.Amount!.Value).ToList();
-        return new CandidateAsset(
-            asset.Id,
-            asset.Name,
-            asset.IntroductionPolicy,
-            InterestWords.StemsOf(texts),
-            InterestWords.StemsOf([asset.HowToGetInvolved, asset.Description]).Any(s => s.StartsWith("volunt", StringComparison.Ordinal)),
-            schedules,
-            paid.Count == 0 ? null : paid.Min(),
-            locations.Where(l => l.LocationType == LocationType.Physical).Select(l => l.Accessibility.Aggregate(0, (mask, a) => mask | (1 << (int)a.Feature))).ToList(),
-            asset.Languages.Concat(locations.SelectMany(l => l.Languages)).ToList(),
-            asset.MinimumAge,
-            asset.MaximumAge);
-    }
-}
+    int? MaximumAge);
 
 /// <summary>A candidate's schedule with its rule parsed once, since scoring asks it about every weekday.</summary>
 internal sealed record CandidateSchedule(Schedule Schedule, OpeningTimes.ScheduleRule Rule);
