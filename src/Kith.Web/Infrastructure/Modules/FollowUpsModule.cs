@@ -1,6 +1,5 @@
 using Kith.Core.Connections.FollowUps;
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
@@ -15,15 +14,25 @@ public static class FollowUpsModule
 {
     public static IServiceCollection AddKithFollowUps(this IServiceCollection services)
     {
-        services.AddOptions<FollowUpOptions>().BindConfiguration(FollowUpOptions.Section)
-            .Validate(o => o.Problems().Count == 0, "The follow-up settings in the Connections section are out of range; see docs/adr/0022-follow-ups-without-nagging.md.")
-            .ValidateOnStart();
+        services.AddOptions<FollowUpOptions>().BindConfiguration(FollowUpOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<FollowUpOptions>, FollowUpOptionsValidator>();
         services.AddScoped(provider => provider.GetRequiredService<IOptions<FollowUpOptions>>().Value);
         services.AddScoped<FollowUpService>();
         services.AddSingleton<FollowUpSweeper>();
         services.AddHostedService(provider => provider.GetRequiredService<FollowUpSweeper>());
         services.PostConfigure<RazorPagesOptions>(options => options.Conventions.AuthorizeFolder("/Caseload", PeopleModule.StaffPolicy));
         return services;
+    }
+}
+
+/// <summary>Refuses to start with follow-up settings out of range, saying which and why (<see cref="FollowUpOptions.Problems"/>).</summary>
+internal sealed class FollowUpOptionsValidator : IValidateOptions<FollowUpOptions>
+{
+    public ValidateOptionsResult Validate(string? name, FollowUpOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = options.Problems();
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }
 
@@ -72,18 +81,8 @@ public sealed partial class FollowUpSweeper(
         }
     }
 
-    /// <summary>The address the caseload link starts with: <c>Accounts:PublicBaseUrl</c> when set, otherwise the first address the server listens on.</summary>
-    private Uri SiteRoot()
-    {
-        if (accounts.Value.PublicBaseUrl is { } configured)
-        {
-            return configured;
-        }
-
-        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()?
-            .Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal);
-        return Uri.TryCreate(address, UriKind.Absolute, out var uri) ? uri : new Uri("http://localhost/");
-    }
+    /// <summary>The address the caseload link starts with (see <see cref="ListingReviewSweeper.SiteRoot(IServer, AccountsOptions)"/>).</summary>
+    private Uri SiteRoot() => ListingReviewSweeper.SiteRoot(server, accounts.Value);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Follow-ups: {Created} fell due ({Reminded} reminded, {Covered} already followed up recently), {Closed} closed as their connection ended")]
     private partial void LogSwept(int created, int reminded, int covered, int closed);
