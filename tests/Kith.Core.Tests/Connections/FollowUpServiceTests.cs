@@ -6,6 +6,7 @@ using Kith.Core.People;
 using Kith.Core.Platform.Accounts;
 using Kith.Core.Platform.Audit;
 using Kith.Core.Platform.Notifications;
+using Kith.Core.Platform.Teams;
 using Kith.Core.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
@@ -176,6 +177,56 @@ public class FollowUpServiceTests
         await using var db = world.Database.CreateContext(world.Clock);
         Assert.Null((await db.ConnectionFollowUps.SingleAsync()).RemindedAt);
         Assert.Equal(0, await db.OutboxMessages.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_caseload_groups_live_connections_of_the_teams_people_and_audits_each_person_shown(Provider provider)
+    {
+        await using var world = await World.CreateAsync(provider);
+        await using (var db = world.Database.CreateContext(world.Clock))
+        {
+            db.Actor = Sam;
+            var team = new Team { Name = "Connectors", CreatedAt = world.Clock.GetUtcNow().UtcDateTime };
+            team.Members.Add(new TeamMember { UserId = "user-sam", AddedAt = team.CreatedAt });
+            db.Teams.Add(team);
+            db.Set<PersonTeam>().Add(new PersonTeam { PersonId = world.PersonId, TeamId = team.Id, Since = DateOnly.FromDateTime(team.CreatedAt) });
+            await db.SaveChangesAsync();
+        }
+
+        var waiting = await world.IntroduceAsync();
+        var due = await world.IntroduceAsync();
+        var declined = await world.IntroduceAsync();
+        var connected = await world.IntroduceAsync();
+        world.Clock.Advance(TimeSpan.FromDays(2));
+        await world.MoveAsync(due, ConnectionStatus.Accepted, 2, null);
+        await world.MoveAsync(connected, ConnectionStatus.Accepted, 2, null);
+        world.Clock.Advance(TimeSpan.FromDays(12));
+        await world.SweepAsync();
+        await world.MoveAsync(declined, ConnectionStatus.Rejected, 2, "Full");
+        await using (var db = world.Database.CreateContext(world.Clock))
+        {
+            var state = await world.Service(db).GetStateAsync(world.PersonId, connected);
+            await world.Service(db).RecordAsync(new RecordFollowUpOptions(world.PersonId, connected, state!.OpenFollowUpId!.Value, FollowUpOutcome.MetThem, null), Sam);
+            var state2 = await world.Service(db).GetStateAsync(world.PersonId, waiting);
+            await world.Service(db).RecordAsync(new RecordFollowUpOptions(world.PersonId, waiting, state2!.OpenFollowUpId!.Value, FollowUpOutcome.LeftMessage, null), Sam);
+        }
+
+        await using (var db = world.Database.CreateContext(world.Clock))
+        {
+            var entries = (await world.Service(db).CaseloadAsync("user-sam", CaseloadScope.Mine, Sam)).ToDictionary(e => e.ConnectionId);
+            Assert.Equal(4, entries.Count);
+            Assert.Equal((CaseloadGroup.WaitingToHear, (NeedsACallReason?)null, 14), (entries[waiting].Group, entries[waiting].Reason, entries[waiting].DaysWaiting));
+            Assert.Equal(World.Start.UtcDateTime.AddDays(56), entries[waiting].DueAt);
+            Assert.Equal((CaseloadGroup.NeedsACall, NeedsACallReason.FollowUpDue, 1), (entries[due].Group, entries[due].Reason, entries[due].DueNumber));
+            Assert.Equal((CaseloadGroup.NeedsACall, NeedsACallReason.Ended), (entries[declined].Group, entries[declined].Reason));
+            Assert.Equal(CaseloadGroup.Connected, entries[connected].Group);
+            Assert.Equal("Riverside Allotments", entries[connected].AssetName);
+            Assert.Equal("Robin Example", entries[connected].PersonName);
+            Assert.Single(await db.AuditEvents.AsNoTracking().Where(e => e.PersonId == world.PersonId && e.Action == AuditActions.Viewed).ToListAsync());
+
+            Assert.Empty(await world.Service(db).CaseloadAsync("user-other", CaseloadScope.Team, new ProcessContext("user-other", "Other")));
+        }
     }
 
     /// <summary>A fresh database with Sam's account (with an email address), one person and one asset; the clock at 1 December 2026 09:00 UTC.</summary>
