@@ -1,3 +1,4 @@
+using Kith.Core.Connections.FollowUps;
 using Kith.Core.Directory;
 using Kith.Core.People;
 using Microsoft.EntityFrameworkCore;
@@ -60,5 +61,25 @@ internal sealed class ConnectingPreferencesConfiguration : IEntityTypeConfigurat
         builder.Property(p => p.CostLimit).HasPrecision(10, 2);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Ignore(p => p.AccessNeeds);
+    }
+}
+
+internal sealed class ConnectionFollowUpConfiguration : IEntityTypeConfiguration<ConnectionFollowUp>
+{
+    // The person's cascade comes through the connection, as for transitions.
+    public void Configure(EntityTypeBuilder<ConnectionFollowUp> builder)
+    {
+        builder.HasIndex(f => f.PersonId);
+        builder.HasIndex(f => new { f.ConnectionId, f.Number }).IsUnique();
+        builder.HasIndex(f => new { f.DoneAt, f.ClosedAt });
+        builder.Property(f => f.ForUserId).HasMaxLength(450);
+        builder.Property(f => f.DoneByUserId).HasMaxLength(450);
+        builder.Property(f => f.DoneByName).HasMaxLength(200);
+        builder.Property(f => f.Note).HasMaxLength(ConnectionFollowUp.NoteLimit);
+        builder.Property(f => f.Outcome).HasConversion<string>().HasMaxLength(20);
+        builder.Property(f => f.Closure).HasConversion<string>().HasMaxLength(30);
+        builder.Property(f => f.Version).IsConcurrencyToken();
+        builder.HasOne<Connection>().WithMany().HasForeignKey(f => f.ConnectionId).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(f => f.IsOpen);
     }
 }

@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using Kith.Core.Connections;
+using Kith.Core.Connections.FollowUps;
 using Kith.Core.Data;
 using Kith.Core.People.Erasure;
 using Kith.Core.Platform.Audit;
@@ -54,6 +55,7 @@ public sealed class SubjectAccessExport(KithDbContext db, PersonAccessService ac
         [nameof(Connection)] = "Groups and activities you were connected with",
         [nameof(ConnectionTransition)] = "Each step of your connections",
         [nameof(ConnectionDismissal)] = "Suggestions you or your worker turned down",
+        [nameof(ConnectionFollowUp)] = "When your worker checked in about your connections",
     };
 
     /// <summary>Builds the bundle and audits the export. Null when there is no such person.</summary>

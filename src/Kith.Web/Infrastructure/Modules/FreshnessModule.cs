@@ -83,9 +83,17 @@ public sealed partial class ListingReviewSweeper(
     /// The address links in the emails start with: <c>Accounts:PublicBaseUrl</c> when set (set it in
     /// production), otherwise the first address the server listens on.
     /// </summary>
-    public Uri SiteRoot()
+    public Uri SiteRoot() => SiteRoot(server, accounts.Value);
+
+    /// <summary>
+    /// The address emailed links start with: <c>Accounts:PublicBaseUrl</c> when set (set it in production),
+    /// otherwise the first address <paramref name="server"/> listens on. Shared by the sweeps that send emails.
+    /// </summary>
+    public static Uri SiteRoot(IServer server, AccountsOptions accounts)
     {
-        if (accounts.Value.PublicBaseUrl is { } configured)
+        ArgumentNullException.ThrowIfNull(server);
+        ArgumentNullException.ThrowIfNull(accounts);
+        if (accounts.PublicBaseUrl is { } configured)
         {
             return configured;
         }

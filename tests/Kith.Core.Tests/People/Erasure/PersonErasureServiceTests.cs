@@ -1,4 +1,5 @@
 using Kith.Core.Connections;
+using Kith.Core.Connections.FollowUps;
 using Kith.Core.Data;
 using Kith.Core.Directory;
 using Kith.Core.People;
@@ -191,6 +192,7 @@ public class PersonErasureServiceTests
         connection.Introduce(worker, now);
         db.Connections.Add(connection);
         db.ConnectionDismissals.Add(new ConnectionDismissal { PersonId = id, CommunityAssetId = garden.Id, Reason = "Too far", ByName = "Wyn Worker", At = now });
+        db.ConnectionFollowUps.Add(new ConnectionFollowUp { ConnectionId = connection.Id, PersonId = id, Number = 1, DueAt = now, CreatedAt = now, DoneAt = now, DoneByName = "Wyn Worker", Outcome = FollowUpOutcome.SpokeToThem, Note = $"{name} went twice" });
         db.ConnectingPreferences.Add(new ConnectingPreferences { PersonId = id, TravelKm = 3, FreeTimes = FreeTimes.On(FreeTimes.Weekdays, DayPart.Morning), LastModified = now });
         await db.SaveChangesAsync();
 
