@@ -22,6 +22,7 @@ public static class KithModules
         services.AddKithAboutMe();
         services.AddKithStrengths();
         services.AddKithConnections();
+        services.AddKithConnecting();
         services.AddKithJobs(configuration);
         services.AddOpenReferral();
         services.AddKithStewardship();

@@ -54,6 +54,7 @@ public sealed class SubjectAccessExport(KithDbContext db, PersonAccessService ac
         [nameof(Connection)] = "Groups and activities you were connected with",
         [nameof(ConnectionTransition)] = "Each step of your connections",
         [nameof(ConnectionDismissal)] = "Suggestions you or your worker turned down",
+        [nameof(ConnectionFeedback)] = "What you said about how your connections were going",
     };
 
     /// <summary>Builds the bundle and audits the export. Null when there is no such person.</summary>

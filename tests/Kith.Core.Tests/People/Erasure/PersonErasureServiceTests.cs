@@ -191,6 +191,7 @@ public class PersonErasureServiceTests
         connection.Introduce(worker, now);
         db.Connections.Add(connection);
         db.ConnectionDismissals.Add(new ConnectionDismissal { PersonId = id, CommunityAssetId = garden.Id, Reason = "Too far", ByName = "Wyn Worker", At = now });
+        db.ConnectionFeedback.Add(new ConnectionFeedback { ConnectionId = connection.Id, PersonId = id, HowItIsGoing = HowItIsGoing.GoingWell, Words = $"{name} says the tomatoes are coming on", At = now });
         db.ConnectingPreferences.Add(new ConnectingPreferences { PersonId = id, TravelKm = 3, FreeTimes = FreeTimes.On(FreeTimes.Weekdays, DayPart.Morning), LastModified = now });
         await db.SaveChangesAsync();
 
