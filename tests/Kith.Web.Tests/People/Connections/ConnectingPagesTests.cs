@@ -67,6 +67,9 @@ public sealed class ConnectingPagesTests : IClassFixture<ConnectingPagesTests.Fi
         Assert.Contains($"href=\"/people/{personId}/connections/new?asset={fixture.GardenId}\"", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"/people/{personId}/connections/dismiss?asset={fixture.GardenId}\"", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"/people/{personId}/connections/preferences\"", html, StringComparison.Ordinal);
+        var notForThem = Html(html).QuerySelectorAll("a[role=button]").Select(a => a.TextContent).ToList();
+        Assert.Contains("Not for them: Hilltop Garden Club", notForThem);
+        Assert.Contains("Connect with Riverside Community Garden", notForThem);
     }
 
     [Fact]
