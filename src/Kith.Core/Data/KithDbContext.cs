@@ -135,6 +135,7 @@ public class KithDbContext(DbContextOptions<KithDbContext> options, TimeProvider
     public DbSet<ConnectionDismissal> ConnectionDismissals => Set<ConnectionDismissal>();
 
     public DbSet<ConnectionFollowUp> ConnectionFollowUps => Set<ConnectionFollowUp>();
+    public DbSet<ConnectionFeedback> ConnectionFeedback => Set<ConnectionFeedback>();
 
     /// <summary>Who the next save is on behalf of. Required when the save touches an audited record.</summary>
     public ProcessContext? Actor { get; set; }

@@ -119,6 +119,39 @@ namespace Kith.Data.Postgres.Migrations
                     b.ToTable("ConnectionDismissals");
                 });
 
+            modelBuilder.Entity("Kith.Core.Connections.ConnectionFeedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("HowItIsGoing")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Words")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("ConnectionFeedback");
+                });
+
             modelBuilder.Entity("Kith.Core.Connections.ConnectionTransition", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2698,6 +2731,15 @@ namespace Kith.Data.Postgres.Migrations
                     b.HasOne("Kith.Core.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kith.Core.Connections.ConnectionFeedback", b =>
+                {
+                    b.HasOne("Kith.Core.Connections.Connection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -23,6 +23,7 @@ public static class KithModules
         services.AddKithStrengths();
         services.AddKithConnections();
         services.AddKithFollowUps();
+        services.AddKithConnecting();
         services.AddKithJobs(configuration);
         services.AddOpenReferral();
         services.AddKithStewardship();

@@ -193,6 +193,7 @@ public class PersonErasureServiceTests
         db.Connections.Add(connection);
         db.ConnectionDismissals.Add(new ConnectionDismissal { PersonId = id, CommunityAssetId = garden.Id, Reason = "Too far", ByName = "Wyn Worker", At = now });
         db.ConnectionFollowUps.Add(new ConnectionFollowUp { ConnectionId = connection.Id, PersonId = id, Number = 1, DueAt = now, CreatedAt = now, DoneAt = now, DoneByName = "Wyn Worker", Outcome = FollowUpOutcome.SpokeToThem, Note = $"{name} went twice" });
+        db.ConnectionFeedback.Add(new ConnectionFeedback { ConnectionId = connection.Id, PersonId = id, HowItIsGoing = HowItIsGoing.GoingWell, Words = $"{name} says the tomatoes are coming on", At = now });
         db.ConnectingPreferences.Add(new ConnectingPreferences { PersonId = id, TravelKm = 3, FreeTimes = FreeTimes.On(FreeTimes.Weekdays, DayPart.Morning), LastModified = now });
         await db.SaveChangesAsync();
 

@@ -74,9 +74,8 @@ public sealed class ConnectionsPageTests : IClassFixture<ConnectionsPageTests.Fi
 
     public sealed class Fixture : IAsyncLifetime
     {
-        // Central Leeds; 0.01° of latitude is about 1.11 km.
-        private const double Latitude = 53.8;
-        private const double Longitude = -1.55;
+        private const double Latitude = ConnectionTestAssets.Latitude;
+        private const double Longitude = ConnectionTestAssets.Longitude;
 
         public KithWebFactory Factory { get; } = new();
 
@@ -96,9 +95,9 @@ public sealed class ConnectionsPageTests : IClassFixture<ConnectionsPageTests.Fi
             await Factory.CreateTeamAsync("Elsewhere", false, OtherPractitioner);
             PersonId = await Factory.CreatePersonAsync(teamId, "Robin Example", p => p.Postcode = "LS1 1AA");
 
-            var garden = Asset("Riverside Community Garden", 1.2, AccessibilityFeature.StepFreeAccess);
-            var hilltop = Asset("Hilltop Garden Club", 0.5);
-            var bakers = Asset("Bakers Circle", 0.3, AccessibilityFeature.StepFreeAccess);
+            var garden = ConnectionTestAssets.Asset("Riverside Community Garden", 1.2, AccessibilityFeature.StepFreeAccess);
+            var hilltop = ConnectionTestAssets.Asset("Hilltop Garden Club", 0.5);
+            var bakers = ConnectionTestAssets.Asset("Bakers Circle", 0.3, AccessibilityFeature.StepFreeAccess);
             GardenId = garden.Id;
             await Factory.WithDbAsync(async db =>
             {
@@ -134,28 +133,6 @@ public sealed class ConnectionsPageTests : IClassFixture<ConnectionsPageTests.Fi
         {
             Factory.Dispose();
             return Task.CompletedTask;
-        }
-
-        private static CommunityAsset Asset(string name, double northKm, params AccessibilityFeature[] features)
-        {
-            var now = DateTime.UtcNow;
-            var asset = new CommunityAsset
-            {
-                Name = name,
-                Organization = new Organization { Name = $"{name} group" },
-                LastVerifiedOn = DateOnly.FromDateTime(now),
-                CreatedAt = now,
-                LastModified = now,
-            };
-            var location = new Location { Name = $"{name} venue", Latitude = Latitude + (northKm / 111.2), Longitude = Longitude, LastModified = now };
-            foreach (var feature in features)
-            {
-                location.Accessibility.Add(new Accessibility { Feature = feature });
-            }
-
-            asset.ServiceAtLocations.Add(new ServiceAtLocation { ServiceId = asset.Id, Location = location, LocationId = location.Id });
-            asset.Schedules.Add(new Schedule { ServiceId = asset.Id, Freq = "WEEKLY", ByDay = "TU", OpensAt = new TimeOnly(10, 0), ClosesAt = new TimeOnly(12, 0) });
-            return asset;
         }
     }
 }

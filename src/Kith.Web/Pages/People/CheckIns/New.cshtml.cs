@@ -7,10 +7,15 @@ using Kith.Web.People.Goals;
 using Kith.Web.TagHelpers;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kith.Web.Pages.People.CheckIns;
 
-/// <summary>Records a check-in with one instrument (?instrument=ons4), its form drawn from the definition; without one, offers the choice.</summary>
+/// <summary>
+/// Records a check-in with one instrument (?instrument=ons4), its form drawn from the definition; without one, offers the choice.
+/// <c>?stage=FollowUp</c> preselects when in the work it is; <c>?connection=ID</c> (a connection of the person's, from its
+/// ONS4 prompt) returns to that connection's page after saving.
+/// </summary>
 public sealed class NewModel(InstrumentCatalogue catalogue, CheckInService checkIns, KithDbContext db, TimeProvider clock) : PersonPageModel
 {
     protected override string RecordPart => "check-ins";
@@ -28,6 +33,13 @@ public sealed class NewModel(InstrumentCatalogue catalogue, CheckInService check
     [BindProperty]
     public DateInput TakenOn { get; set; } = new();
 
+    [FromQuery(Name = "stage")]
+    public CheckInStage? SuggestedStage { get; set; }
+
+    /// <summary>The connection to go back to after saving, when the person has it.</summary>
+    [FromQuery(Name = "connection")]
+    public Guid? ConnectionId { get; set; }
+
     public Instrument? Instrument { get; private set; }
 
     public IReadOnlyList<InstrumentDefinition> Offered { get; private set; } = [];
@@ -40,6 +52,7 @@ public sealed class NewModel(InstrumentCatalogue catalogue, CheckInService check
         }
 
         TakenOn = DateInput.FromDate(UkDate.Today(clock));
+        Stage = SuggestedStage is { } stage && Enum.IsDefined(stage) ? stage : null;
         return Page();
     }
 
@@ -90,6 +103,11 @@ public sealed class NewModel(InstrumentCatalogue catalogue, CheckInService check
 
         db.Actor = Actor;
         await checkIns.RecordAsync(PersonId, Instrument, answers, takenOn!.Value, Stage!.Value, User.Identity?.Name ?? "Staff", cancellationToken);
+        if (ConnectionId is { } connectionId && await db.Connections.AnyAsync(c => c.Id == connectionId && c.PersonId == PersonId, cancellationToken))
+        {
+            return Redirect($"/people/{PersonId}/connections/{connectionId}");
+        }
+
         return Redirect($"/people/{PersonId}/check-ins?instrument={Uri.EscapeDataString(Instrument.Key)}");
     }
 
