@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Reflection;
 using Kith.Core.Connections;
+using Kith.Core.Connections.Introductions;
 using Kith.Core.Directory;
 using Kith.Core.Directory.Interchange;
 using Kith.Core.People;
@@ -132,6 +133,8 @@ public class KithDbContext(DbContextOptions<KithDbContext> options, TimeProvider
     public DbSet<ConnectionTransition> ConnectionTransitions => Set<ConnectionTransition>();
 
     public DbSet<ConnectionDismissal> ConnectionDismissals => Set<ConnectionDismissal>();
+
+    public DbSet<Introduction> Introductions => Set<Introduction>();
 
     /// <summary>Who the next save is on behalf of. Required when the save touches an audited record.</summary>
     public ProcessContext? Actor { get; set; }

@@ -54,6 +54,7 @@ public sealed class SubjectAccessExport(KithDbContext db, PersonAccessService ac
         [nameof(Connection)] = "Groups and activities you were connected with",
         [nameof(ConnectionTransition)] = "Each step of your connections",
         [nameof(ConnectionDismissal)] = "Suggestions you or your worker turned down",
+        [nameof(Connections.Introductions.Introduction)] = "Introductions to groups, and what was shared with them",
     };
 
     /// <summary>Builds the bundle and audits the export. Null when there is no such person.</summary>

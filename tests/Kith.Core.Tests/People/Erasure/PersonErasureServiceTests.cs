@@ -190,6 +190,19 @@ public class PersonErasureServiceTests
         var connection = Connection.Create(id, garden.Id, ConnectionKind.Introduction, worker, now, $"{name} loves growing things");
         connection.Introduce(worker, now);
         db.Connections.Add(connection);
+        db.Introductions.Add(new Kith.Core.Connections.Introductions.Introduction
+        {
+            ConnectionId = connection.Id,
+            PersonId = id,
+            CommunityAssetId = garden.Id,
+            ConsentRecordedByName = "Wyn Worker",
+            SharedName = name,
+            SharedContact = email,
+            RecipientEmail = "group@example.org",
+            TokenHash = Kith.Core.Connections.Introductions.IntroductionService.Hash($"seed-{id:N}"),
+            SentAt = now,
+            ExpiresAt = now.AddDays(30),
+        });
         db.ConnectionDismissals.Add(new ConnectionDismissal { PersonId = id, CommunityAssetId = garden.Id, Reason = "Too far", ByName = "Wyn Worker", At = now });
         db.ConnectingPreferences.Add(new ConnectingPreferences { PersonId = id, TravelKm = 3, FreeTimes = FreeTimes.On(FreeTimes.Weekdays, DayPart.Morning), LastModified = now });
         await db.SaveChangesAsync();
