@@ -22,6 +22,7 @@ public static class KithModules
         services.AddKithAboutMe();
         services.AddKithStrengths();
         services.AddKithConnections();
+        services.AddKithIntroductions();
         services.AddKithJobs(configuration);
         services.AddOpenReferral();
         services.AddKithStewardship();
