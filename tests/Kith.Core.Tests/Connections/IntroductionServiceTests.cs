@@ -114,6 +114,38 @@ public partial class IntroductionServiceTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Sending_the_same_introduction_twice_at_once_sends_it_once(Provider provider)
+    {
+        await using var world = await World.CreateAsync(provider);
+        await using var first = world.Context();
+        await using var second = world.Context();
+
+        // When both find the connection in draft, the connection's version lets one save through and the other returns its id;
+        // when one saves before the other reads (SQLite serialises them), the second is refused as already introduced.
+        var attempts = await Task.WhenAll(Attempt(first), Attempt(second));
+
+        await using var check = world.Context();
+        var introduction = await check.Introductions.SingleAsync();
+        Assert.Contains(introduction.Id, attempts);
+        Assert.All(attempts, id => Assert.True(id == introduction.Id || id is null));
+        Assert.Equal(1, await check.OutboxMessages.CountAsync());
+        Assert.Equal(1, await check.ConnectionTransitions.CountAsync(t => t.To == ConnectionStatus.Requested));
+
+        async Task<Guid?> Attempt(KithDbContext db)
+        {
+            try
+            {
+                return await Service(db, world.Clock).IntroduceAsync(world.Options(), Site, Sam);
+            }
+            catch (IntroductionRefusedException refused) when (refused.Message.Contains("already introduced", StringComparison.Ordinal))
+            {
+                return null;
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task The_link_shows_the_minimum_and_a_tampered_or_expired_link_shows_nothing(Provider provider)
     {
         await using var world = await World.CreateAsync(provider);

@@ -61,7 +61,11 @@ public sealed partial class IntroductionPagesTests : IClassFixture<IntroductionP
         var sent = await practitioner.PostFormAsync(url, new(share) { ["Input.Step"] = "send" }, previewHtml);
         Assert.Equal($"/people/{fixture.PersonId}/connections/{connectionId}", sent.RequestMessage?.RequestUri?.AbsolutePath);
 
-        // Sending again: the connection is no longer a draft, so the page explains and nothing more is queued.
+        // A second click on "Send" goes to the same place and sends nothing more.
+        var secondClick = await practitioner.PostFormAsync(url, new(share) { ["Input.Step"] = "send" }, previewHtml);
+        Assert.Equal($"/people/{fixture.PersonId}/connections/{connectionId}", secondClick.RequestMessage?.RequestUri?.AbsolutePath);
+
+        // Opening the page again: the connection is no longer a draft, so the page explains and nothing more is queued.
         var again = await practitioner.GetAsync(url);
         Assert.Contains("already introduced", WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         var messages = await f.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.EventKey == IntroductionService.EventKey(connectionId)).ToListAsync());

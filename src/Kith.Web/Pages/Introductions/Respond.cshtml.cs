@@ -126,22 +126,18 @@ public sealed class RespondModel(IntroductionService introductions, ReviewLinkRa
         return Show(Introduction.State is IntroductionLinkState.Open or IntroductionLinkState.Finished ? status : null);
     }
 
-    /// <summary>Where an introduction stands, in the group's words.</summary>
-    public static string StandingWords(IntroductionView view)
+    /// <summary>Where an introduction stands, in the group's words, with the reason they gave when they declined.</summary>
+    public static string StandingWords(ConnectionStatus status, string? reason = null) => status switch
     {
-        ArgumentNullException.ThrowIfNull(view);
-        return view.Status switch
-        {
-            ConnectionStatus.Requested => "Waiting for your answer",
-            ConnectionStatus.Accepted => "You said you can welcome them",
-            ConnectionStatus.Rejected => $"You could not take them: {view.StatusReason}",
-            ConnectionStatus.InProgress => "They came along",
-            ConnectionStatus.Completed => "Finished",
-            ConnectionStatus.Cancelled => "Stopped by the person or the practitioner",
-            ConnectionStatus.Failed => "It did not work out",
-            _ => "Not sent yet",
-        };
-    }
+        ConnectionStatus.Requested => "Waiting for your answer",
+        ConnectionStatus.Accepted => "You said you can welcome them",
+        ConnectionStatus.Rejected => reason is null ? "You could not take them" : $"You could not take them: {reason}",
+        ConnectionStatus.InProgress => "They came along",
+        ConnectionStatus.Completed => "Finished",
+        ConnectionStatus.Cancelled => "Stopped by the person or the practitioner",
+        ConnectionStatus.Failed => "It did not work out",
+        _ => "Not sent yet",
+    };
 
     /// <summary>The thank-you after an answer.</summary>
     public static string SavedWords(IntroductionResponse response) => response switch

@@ -88,6 +88,12 @@ public sealed class IntroduceModel(KithDbContext db, IntroductionService introdu
 
         if (Blocked is not null)
         {
+            // A second click on "Send" finds the first one's introduction: go where the first went.
+            if (Input.Step == "send" && await db.Introductions.AnyAsync(i => i.ConnectionId == ConnectionId, cancellationToken))
+            {
+                return Redirect($"/people/{PersonId}/connections/{ConnectionId}");
+            }
+
             return Status(StatusCodes.Status409Conflict);
         }
 
