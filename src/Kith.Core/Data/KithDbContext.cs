@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Reflection;
 using Kith.Core.Connections;
 using Kith.Core.Connections.FollowUps;
+using Kith.Core.Connections.Introductions;
 using Kith.Core.Directory;
 using Kith.Core.Directory.Interchange;
 using Kith.Core.People;
@@ -136,6 +137,7 @@ public class KithDbContext(DbContextOptions<KithDbContext> options, TimeProvider
 
     public DbSet<ConnectionFollowUp> ConnectionFollowUps => Set<ConnectionFollowUp>();
     public DbSet<ConnectionFeedback> ConnectionFeedback => Set<ConnectionFeedback>();
+    public DbSet<Introduction> Introductions => Set<Introduction>();
 
     /// <summary>Who the next save is on behalf of. Required when the save touches an audited record.</summary>
     public ProcessContext? Actor { get; set; }

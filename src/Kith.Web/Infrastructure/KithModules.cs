@@ -24,6 +24,7 @@ public static class KithModules
         services.AddKithConnections();
         services.AddKithFollowUps();
         services.AddKithConnecting();
+        services.AddKithIntroductions();
         services.AddKithJobs(configuration);
         services.AddOpenReferral();
         services.AddKithStewardship();

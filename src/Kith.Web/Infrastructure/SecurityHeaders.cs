@@ -42,7 +42,13 @@ public static class SecurityHeaders
                     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
-                headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+
+                // A page may ask for a stricter policy (the introduction link's page sends none at all).
+                if (!headers.ContainsKey("Referrer-Policy"))
+                {
+                    headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+                }
+
                 headers["Permissions-Policy"] = "camera=(), microphone=(), payment=(), geolocation=(self)";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
                 return Task.CompletedTask;

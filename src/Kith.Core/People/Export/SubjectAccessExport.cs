@@ -57,6 +57,7 @@ public sealed class SubjectAccessExport(KithDbContext db, PersonAccessService ac
         [nameof(ConnectionDismissal)] = "Suggestions you or your worker turned down",
         [nameof(ConnectionFollowUp)] = "When your worker checked in about your connections",
         [nameof(ConnectionFeedback)] = "What you said about how your connections were going",
+        [nameof(Connections.Introductions.Introduction)] = "Introductions to groups, and what was shared with them",
     };
 
     /// <summary>Builds the bundle and audits the export. Null when there is no such person.</summary>

@@ -1,3 +1,4 @@
+using Kith.Core.Connections.Introductions;
 using Kith.Core.Data;
 using Kith.Core.Directory;
 using Kith.Core.Directory.Schedules;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace Kith.Web.Pages.Assets;
 
 /// <summary>One community asset, for anyone. Archived assets answer 404 with a page saying they are no longer listed.</summary>
-public class DetailsModel(KithDbContext db, TimeProvider clock, IOptions<MapOptions> mapOptions) : PageModel
+public class DetailsModel(KithDbContext db, TimeProvider clock, IOptions<MapOptions> mapOptions, ResponsivenessService responsiveness) : PageModel
 {
     /// <summary>Details not checked for longer than this may be out of date.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromDays(365);
@@ -36,6 +37,9 @@ public class DetailsModel(KithDbContext db, TimeProvider clock, IOptions<MapOpti
     public IReadOnlyList<string> LanguageNames { get; private set; } = [];
 
     public bool IsStale { get; private set; }
+
+    /// <summary>How quickly the group answers introductions, once it has had enough of them (ADR 20); else null.</summary>
+    public Responsiveness? Responsiveness { get; private set; }
 
     public MapOptions Map => mapOptions.Value;
 
@@ -67,6 +71,7 @@ public class DetailsModel(KithDbContext db, TimeProvider clock, IOptions<MapOpti
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, UkTime));
+        Responsiveness = asset.IntroductionPolicy == IntroductionPolicy.AcceptsIntroductions ? await responsiveness.ForAssetAsync(asset.Id, cancellationToken) : null;
         IsStale = asset.LastVerifiedOn is null || asset.LastVerifiedOn.Value.AddDays((int)StaleAfter.TotalDays) < today;
         return Page();
     }

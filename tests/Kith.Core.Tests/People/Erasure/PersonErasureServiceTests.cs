@@ -191,6 +191,19 @@ public class PersonErasureServiceTests
         var connection = Connection.Create(id, garden.Id, ConnectionKind.Introduction, worker, now, $"{name} loves growing things");
         connection.Introduce(worker, now);
         db.Connections.Add(connection);
+        db.Introductions.Add(new Kith.Core.Connections.Introductions.Introduction
+        {
+            ConnectionId = connection.Id,
+            PersonId = id,
+            CommunityAssetId = garden.Id,
+            ConsentRecordedByName = "Wyn Worker",
+            SharedName = name,
+            SharedContact = email,
+            RecipientEmail = "group@example.org",
+            TokenHash = Kith.Core.Connections.Introductions.IntroductionService.Hash($"seed-{id:N}"),
+            SentAt = now,
+            ExpiresAt = now.AddDays(30),
+        });
         db.ConnectionDismissals.Add(new ConnectionDismissal { PersonId = id, CommunityAssetId = garden.Id, Reason = "Too far", ByName = "Wyn Worker", At = now });
         db.ConnectionFollowUps.Add(new ConnectionFollowUp { ConnectionId = connection.Id, PersonId = id, Number = 1, DueAt = now, CreatedAt = now, DoneAt = now, DoneByName = "Wyn Worker", Outcome = FollowUpOutcome.SpokeToThem, Note = $"{name} went twice" });
         db.ConnectionFeedback.Add(new ConnectionFeedback { ConnectionId = connection.Id, PersonId = id, HowItIsGoing = HowItIsGoing.GoingWell, Words = $"{name} says the tomatoes are coming on", At = now });
