@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kith.Data.Postgres.Migrations
 {
     [DbContext(typeof(KithDbContext))]
-    [Migration("20261204185548_AddIntroductions")]
-    partial class AddIntroductions
+    [Migration("20261204195407_AddIntroductionsFollowUpsAndFeedback")]
+    partial class AddIntroductionsFollowUpsAndFeedback
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -122,6 +122,39 @@ namespace Kith.Data.Postgres.Migrations
                     b.ToTable("ConnectionDismissals");
                 });
 
+            modelBuilder.Entity("Kith.Core.Connections.ConnectionFeedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("HowItIsGoing")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Words")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("ConnectionFeedback");
+                });
+
             modelBuilder.Entity("Kith.Core.Connections.ConnectionTransition", b =>
                 {
                     b.Property<Guid>("Id")
@@ -169,6 +202,76 @@ namespace Kith.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("ConnectionTransitions");
+                });
+
+            modelBuilder.Entity("Kith.Core.Connections.FollowUps.ConnectionFollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Closure")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DoneByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DoneByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ForUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ConnectionId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("DoneAt", "ClosedAt");
+
+                    b.ToTable("ConnectionFollowUps");
                 });
 
             modelBuilder.Entity("Kith.Core.Connections.Introductions.Introduction", b =>
@@ -2721,10 +2824,28 @@ namespace Kith.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kith.Core.Connections.ConnectionFeedback", b =>
+                {
+                    b.HasOne("Kith.Core.Connections.Connection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kith.Core.Connections.ConnectionTransition", b =>
                 {
                     b.HasOne("Kith.Core.Connections.Connection", null)
                         .WithMany("Transitions")
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kith.Core.Connections.FollowUps.ConnectionFollowUp", b =>
+                {
+                    b.HasOne("Kith.Core.Connections.Connection", null)
+                        .WithMany()
                         .HasForeignKey("ConnectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
