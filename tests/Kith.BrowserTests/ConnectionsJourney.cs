@@ -79,7 +79,7 @@ public partial class ConnectionsJourney(BrowserFixture fixture)
         var connectionPage = new Uri(staff.Url).AbsolutePath;
         await staff.AssertNoSeriousAccessibilityViolationsAsync();
 
-        await staff.GetByRole(AriaRole.Link, new() { Name = "Introduce (asks for consent)" }).ClickAsync();
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Introduce (asks for consent)" }).ClickAsync();
         await staff.AssertNoSeriousAccessibilityViolationsAsync();
         await staff.GetByLabel("Yes, they said yes in person").CheckAsync();
         await staff.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
@@ -182,7 +182,7 @@ public partial class ConnectionsJourney(BrowserFixture fixture)
         var now = DateTime.UtcNow;
         var name = $"Greenway Garden Bakers {suffix}";
         var email = $"hello.{suffix}@greenway.example";
-        var location = new Location { Name = "Greenway Community Hall", Latitude = postcode.Latitude + 0.0027, Longitude = postcode.Longitude, LastModified = now };
+        var location = new Kith.Core.Directory.Location { Name = "Greenway Community Hall", Latitude = postcode.Latitude + 0.0027, Longitude = postcode.Longitude, LastModified = now };
         location.Accessibility.Add(new Accessibility { Feature = AccessibilityFeature.StepFreeAccess });
         var asset = new CommunityAsset
         {
