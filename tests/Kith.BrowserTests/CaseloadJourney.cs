@@ -59,7 +59,7 @@ public class CaseloadJourney(BrowserFixture fixture)
         await staff.GetByRole(AriaRole.Heading, new() { Name = "Follow-up recorded" }).WaitForAsync();
         await staff.AssertNoSeriousAccessibilityViolationsAsync();
         Assert.Equal(
-            $"/people/{personId}/check-ins/new?instrument=ons4",
+            $"/people/{personId}/check-ins/new?instrument=ons4&stage=FollowUp&connection={connectionId}",
             await staff.GetByRole(AriaRole.Link, new() { Name = "Start a wellbeing check-in (ONS4)" }).GetAttributeAsync("href"));
 
         Assert.Equal(ConnectionStatus.InProgress, await WithDbAsync(db => db.Connections.Where(c => c.Id == connectionId).Select(c => c.Status).SingleAsync()));

@@ -96,8 +96,11 @@ public partial class ConnectingJourney(BrowserFixture fixture)
         await using var scope = fixture.Server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KithDbContext>();
         var matcher = scope.ServiceProvider.GetRequiredService<ConnectionMatcher>();
+        var recently = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
         var people = await db.People.AsNoTracking()
             .Where(p => p.Teams.Any(t => db.Teams.Any(team => team.Id == t.TeamId && team.Name == DemoPeopleSeeder.TeamName)) && p.ClosedOn == null)
+            // Not someone another journey has just checked in with: the ONS4 prompt this journey expects would not be due.
+            .Where(p => !db.CheckIns.Any(c => c.PersonId == p.Id && c.TakenOn >= recently))
             .OrderBy(p => p.Name).Select(p => p.Id).ToListAsync();
         foreach (var id in people)
         {
