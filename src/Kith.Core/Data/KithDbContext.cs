@@ -133,6 +133,12 @@ public class KithDbContext(DbContextOptions<KithDbContext> options, TimeProvider
 
     public DbSet<ConnectionDismissal> ConnectionDismissals => Set<ConnectionDismissal>();
 
+    public DbSet<Connections.Referrals.Referral> Referrals => Set<Connections.Referrals.Referral>();
+
+    public DbSet<Connections.Referrals.ReferrerClient> ReferrerClients => Set<Connections.Referrals.ReferrerClient>();
+
+    public DbSet<Connections.Referrals.ReferrerToken> ReferrerTokens => Set<Connections.Referrals.ReferrerToken>();
+
     /// <summary>Who the next save is on behalf of. Required when the save touches an audited record.</summary>
     public ProcessContext? Actor { get; set; }
 

@@ -25,6 +25,7 @@ public static class KithModules
         services.AddKithJobs(configuration);
         services.AddOpenReferral();
         services.AddKithStewardship();
+        services.AddKithFhir();
         return services;
     }
 
@@ -33,6 +34,7 @@ public static class KithModules
         endpoints.MapPublicDirectory();
         endpoints.MapPeopleApi();
         endpoints.MapOpenReferral();
+        endpoints.MapKithFhir();
         return endpoints;
     }
 }
