@@ -31,13 +31,18 @@ public static class ServiceRequestReader
     public static ServiceRequestReading Read(ReadOnlySpan<byte> json, DateOnly today)
     {
         Resource? resource;
+        string? invalid = null;
         try
         {
             var reader = new Utf8JsonReader(json);
             if (!Deserializer.TryDeserializeResource(ref reader, out resource, out var issues))
             {
-                var first = issues.FirstOrDefault()?.Message ?? "it could not be read";
-                return ServiceRequestReading.Bad($"The body is not a valid FHIR R4 resource in JSON: {first}");
+                // Kith's own checks below say more plainly what is missing; the parser's issues stand when they pass.
+                invalid = "The body is not a valid FHIR R4 resource: " + string.Join(" ", issues.Take(3).Select(i => i.Message));
+                if (resource is not ServiceRequest)
+                {
+                    return ServiceRequestReading.Bad(invalid);
+                }
             }
         }
         catch (JsonException e)
@@ -132,6 +137,11 @@ public static class ServiceRequestReader
 
         var postcode = patient.Address.Select(a => a.PostalCode?.Trim()).FirstOrDefault(p => !string.IsNullOrEmpty(p));
         var phone = patient.Telecom.Where(t => t.System == ContactPoint.ContactPointSystem.Phone).Select(t => t.Value?.Trim()).FirstOrDefault(v => !string.IsNullOrEmpty(v));
+        if (invalid is not null)
+        {
+            return ServiceRequestReading.Bad(invalid);
+        }
+
         return new ServiceRequestReading(
             new ReferralIntake(identifier.System.Trim(), identifier.Value.Trim(), nhsNumber, name, birthDate, postcode is { Length: <= 10 } ? postcode : null, phone is { Length: <= 50 } ? phone : null, requester, note),
             null,
