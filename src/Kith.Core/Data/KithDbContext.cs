@@ -317,7 +317,7 @@ public class KithDbContext(DbContextOptions<KithDbContext> options, TimeProvider
                 EntityId = record.Id.ToString(),
                 Changes = changes,
                 Reason = actor.Reason,
-                PersonId = (record as IPersonalRecord)?.PersonId,
+                PersonId = (record as IPersonalRecord)?.PersonId is { } personId && personId != Guid.Empty ? personId : null,
             });
         }
 

@@ -1,3 +1,4 @@
+using Kith.Core.People;
 using Kith.Core.Platform.Audit;
 
 namespace Kith.Core.Connections.Referrals;
@@ -39,10 +40,11 @@ public enum ReferralMatch
 /// the Task the referrer reads back. It is not a <see cref="Connection"/>: a referral names no community asset, so
 /// it waits here until a link worker chooses one with the person; then <see cref="ConnectionId"/> points at the
 /// connection and the Task follows its status (docs/adr/0021-fhir-referrals-and-tasks.md).
-/// The patient's details as sent are kept so staff can review an uncertain match; the row goes with the person
-/// when they are erased.
+/// The patient's details as sent are kept so staff can review an uncertain match. Once the person is known it is
+/// part of their record (erased and exported with it); while under review it belongs to nobody yet, and its audit
+/// events carry no person.
 /// </summary>
-public class Referral : IAuditedRecord
+public class Referral : IAuditedRecord, IPersonalRecord
 {
     /// <summary>Longest note Kith keeps from a referral.</summary>
     public const int NoteLimit = 10_000;
@@ -67,6 +69,9 @@ public class Referral : IAuditedRecord
 
     /// <summary>The person, once known; null while <see cref="ReferralStage.NeedsReview"/>.</summary>
     public Guid? PersonId { get; set; }
+
+    /// <summary><see cref="Guid.Empty"/> while under review: no person's record yet.</summary>
+    Guid IPersonalRecord.PersonId => PersonId ?? Guid.Empty;
 
     /// <summary>The connection made from it, once a community asset is chosen.</summary>
     public Guid? ConnectionId { get; set; }
