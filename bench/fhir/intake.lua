@@ -1,4 +1,5 @@
 -- wrk script: POST /fhir/ServiceRequest with a new identifier and a new person on every request.
+-- Birth dates vary, as they would, so matching by date of birth narrows to a few records.
 -- TOKEN comes from the environment (run.sh gets it from /fhir/token).
 local counter = 0
 local tag = tostring(os.time()) .. "-" .. tostring(math.random(1, 1000000000))
@@ -6,7 +7,7 @@ local tag = tostring(os.time()) .. "-" .. tostring(math.random(1, 1000000000))
 local template = [[{"resourceType":"ServiceRequest","status":"active","intent":"order",
 "identifier":[{"system":"https://bench.example/referrals","value":"%s"}],
 "category":[{"coding":[{"system":"http://snomed.info/sct","code":"871731000000106"}]}],
-"contained":[{"resourceType":"Patient","id":"p","name":[{"text":"Bench Person %s"}],"birthDate":"1950-01-01",
+"contained":[{"resourceType":"Patient","id":"p","name":[{"text":"Bench Person %s"}],"birthDate":"%s",
 "address":[{"postalCode":"AV1 2AB"}]}],
 "subject":{"reference":"#p"},"requester":{"display":"Bench surgery"},
 "note":[{"text":"Would like to meet people nearby; enjoys walking and gardening."}]}]]
@@ -18,7 +19,8 @@ end
 function request()
   counter = counter + 1
   local key = tag .. "-" .. id .. "-" .. counter
-  local body = string.format(template, key, key)
+  local born = string.format("%04d-%02d-%02d", 1930 + counter % 70, 1 + counter % 12, 1 + counter % 28)
+  local body = string.format(template, key, key, born)
   return wrk.format("POST", "/fhir/ServiceRequest", {
     ["Content-Type"] = "application/fhir+json",
     ["Authorization"] = "Bearer " .. os.getenv("TOKEN"),

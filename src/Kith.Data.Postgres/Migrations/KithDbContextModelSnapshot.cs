@@ -2110,6 +2110,8 @@ namespace Kith.Data.Postgres.Migrations
 
                     b.HasIndex("ClosedOn");
 
+                    b.HasIndex("DateOfBirth");
+
                     b.HasIndex("Name");
 
                     b.HasIndex("NhsNumber");

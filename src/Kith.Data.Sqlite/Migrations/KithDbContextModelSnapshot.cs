@@ -2103,6 +2103,8 @@ namespace Kith.Data.Sqlite.Migrations
 
                     b.HasIndex("ClosedOn");
 
+                    b.HasIndex("DateOfBirth");
+
                     b.HasIndex("Name");
 
                     b.HasIndex("NhsNumber");

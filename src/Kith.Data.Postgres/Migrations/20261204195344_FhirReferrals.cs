@@ -110,6 +110,11 @@ namespace Kith.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_People_DateOfBirth",
+                table: "People",
+                column: "DateOfBirth");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_People_NhsNumber",
                 table: "People",
                 column: "NhsNumber");
@@ -179,6 +184,10 @@ namespace Kith.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "ReferrerClients");
+
+            migrationBuilder.DropIndex(
+                name: "IX_People_DateOfBirth",
+                table: "People");
 
             migrationBuilder.DropIndex(
                 name: "IX_People_NhsNumber",
