@@ -149,7 +149,7 @@ public static class FhirApi
         }
 
         var result = await services.Referrals.ReceiveAsync(services.Client.Id, reading.Intake, services.CancellationToken);
-        var view = await services.Referrals.GetForClientAsync(services.Client.Id, result.ReferralId, services.CancellationToken);
+        var view = result.View ?? await services.Referrals.GetForClientAsync(services.Client.Id, result.ReferralId, services.CancellationToken);
         services.Http.Response.Headers.Location = $"{BasePath}/Task/{result.ReferralId}";
         return FhirResponses.Resource(ToTask(view!), result.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }

@@ -44,6 +44,8 @@ public sealed class FhirReferralTests(FhirFixture fixture) : IClassFixture<FhirF
         Assert.Equal(ReferralMatch.NewRecord, referral.MatchedBy);
         Assert.Equal("Lonely since moving; likes gardening.", referral.Note);
         Assert.Equal("Dr A Patel", referral.RequesterName);
+        var read = await client.GetAsync(new Uri($"/fhir/Task/{task["id"]}", UriKind.Relative));
+        Assert.Equal(task.ToJsonString(), (await FhirFixture.ReadAsync(read)).ToJsonString());
     }
 
     [Fact]

@@ -21,7 +21,8 @@ public sealed record ReferralIntake(
 
 /// <summary>What receiving a referral came to.</summary>
 /// <param name="Created">False when the client had already sent this identifier: the first referral stands and is returned.</param>
-public sealed record ReceiveResult(Guid ReferralId, bool Created, ReferralStage Stage);
+/// <param name="View">The new referral as saved, so the caller need not read it back; null when not <paramref name="Created"/>.</param>
+public sealed record ReceiveResult(Guid ReferralId, bool Created, ReferralStage Stage, ReferralView? View = null);
 
 /// <summary>A referral and its Task's state, for the FHIR Task and the staff pages.</summary>
 /// <param name="Status">The connection's status once made; <see cref="ConnectionStatus.Draft"/> before.</param>
@@ -157,7 +158,11 @@ public sealed class ReferralService(KithDbContext db, PersonService people, Conn
             return await Existing(clientId, intake, cancellationToken) ?? throw new InvalidOperationException("The referral could not be saved.");
         }
 
-        return new ReceiveResult(referral.Id, true, referral.Stage);
+        var view = new ReferralView(
+            referral.Id, clientId, client.Name, referral.IdentifierSystem, referral.IdentifierValue, referral.Stage, referral.MatchedBy, referral.PersonId, null,
+            ConnectionStatus.Draft, null, null, referral.PatientNhsNumber, referral.PatientName, referral.PatientBirthDate, referral.PatientPostcode,
+            referral.RequesterName, referral.Note, referral.ReceivedAt, referral.LastModified, referral.Version);
+        return new ReceiveResult(referral.Id, true, referral.Stage, view);
     }
 
     /// <summary>A client's referral with its Task state, or null when there is none (or it belongs to another client).</summary>
