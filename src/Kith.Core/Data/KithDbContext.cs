@@ -138,6 +138,11 @@ public class KithDbContext(DbContextOptions<KithDbContext> options, TimeProvider
     public DbSet<ConnectionFollowUp> ConnectionFollowUps => Set<ConnectionFollowUp>();
     public DbSet<ConnectionFeedback> ConnectionFeedback => Set<ConnectionFeedback>();
     public DbSet<Introduction> Introductions => Set<Introduction>();
+    public DbSet<Connections.Referrals.Referral> Referrals => Set<Connections.Referrals.Referral>();
+
+    public DbSet<Connections.Referrals.ReferrerClient> ReferrerClients => Set<Connections.Referrals.ReferrerClient>();
+
+    public DbSet<Connections.Referrals.ReferrerToken> ReferrerTokens => Set<Connections.Referrals.ReferrerToken>();
 
     /// <summary>Who the next save is on behalf of. Required when the save touches an audited record.</summary>
     public ProcessContext? Actor { get; set; }
@@ -317,7 +322,7 @@ public class KithDbContext(DbContextOptions<KithDbContext> options, TimeProvider
                 EntityId = record.Id.ToString(),
                 Changes = changes,
                 Reason = actor.Reason,
-                PersonId = (record as IPersonalRecord)?.PersonId,
+                PersonId = (record as IPersonalRecord)?.PersonId is { } personId && personId != Guid.Empty ? personId : null,
             });
         }
 

@@ -30,7 +30,12 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.ContactNotes).HasMaxLength(500);
         builder.Property(p => p.PreferredContact).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.Property(p => p.NhsNumber).HasMaxLength(10);
         builder.HasIndex(p => p.Name);
+        builder.HasIndex(p => p.NhsNumber);
+
+        // Referral matching looks people up by date of birth, then compares names.
+        builder.HasIndex(p => p.DateOfBirth);
         builder.HasIndex(p => p.UserId).IsUnique();
         builder.HasIndex(p => p.ClosedOn);
         builder.HasMany(p => p.Teams).WithOne().HasForeignKey(t => t.PersonId).OnDelete(DeleteBehavior.Cascade);

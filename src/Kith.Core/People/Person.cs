@@ -36,6 +36,9 @@ public class Person : IAuditedRecord, IPersonalRecord
     /// <summary>Optional; never in the future.</summary>
     public DateOnly? DateOfBirth { get; set; }
 
+    /// <summary>Their NHS number, ten digits with no spaces, checked with <see cref="People.NhsNumber.TryParse"/>; null when not known.</summary>
+    public string? NhsNumber { get; set; }
+
     public string? Email { get; set; }
 
     public string? Phone { get; set; }

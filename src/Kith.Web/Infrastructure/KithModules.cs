@@ -28,6 +28,7 @@ public static class KithModules
         services.AddKithJobs(configuration);
         services.AddOpenReferral();
         services.AddKithStewardship();
+        services.AddKithFhir();
         return services;
     }
 
@@ -36,6 +37,7 @@ public static class KithModules
         endpoints.MapPublicDirectory();
         endpoints.MapPeopleApi();
         endpoints.MapOpenReferral();
+        endpoints.MapKithFhir();
         return endpoints;
     }
 }

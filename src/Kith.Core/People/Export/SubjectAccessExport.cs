@@ -53,6 +53,7 @@ public sealed class SubjectAccessExport(KithDbContext db, PersonAccessService ac
         [nameof(BreakGlassAccess)] = "Emergency access to your record",
         [nameof(ConnectingPreferences)] = "How far you travel, when you are free and what you need",
         [nameof(Connection)] = "Groups and activities you were connected with",
+        [nameof(Connections.Referrals.Referral)] = "Referrals sent to us about you (for example by your GP)",
         [nameof(ConnectionTransition)] = "Each step of your connections",
         [nameof(ConnectionDismissal)] = "Suggestions you or your worker turned down",
         [nameof(ConnectionFollowUp)] = "When your worker checked in about your connections",

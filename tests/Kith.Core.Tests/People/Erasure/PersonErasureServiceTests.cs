@@ -208,6 +208,17 @@ public class PersonErasureServiceTests
         db.ConnectionFollowUps.Add(new ConnectionFollowUp { ConnectionId = connection.Id, PersonId = id, Number = 1, DueAt = now, CreatedAt = now, DoneAt = now, DoneByName = "Wyn Worker", Outcome = FollowUpOutcome.SpokeToThem, Note = $"{name} went twice" });
         db.ConnectionFeedback.Add(new ConnectionFeedback { ConnectionId = connection.Id, PersonId = id, HowItIsGoing = HowItIsGoing.GoingWell, Words = $"{name} says the tomatoes are coming on", At = now });
         db.ConnectingPreferences.Add(new ConnectingPreferences { PersonId = id, TravelKm = 3, FreeTimes = FreeTimes.On(FreeTimes.Weekdays, DayPart.Morning), LastModified = now });
+        var referrer = new Kith.Core.Connections.Referrals.ReferrerClient
+        {
+            Name = "Riverside Surgery", ClientKey = $"kith-{id:N}"[..21], SecretHash = new string('0', 64), TeamId = team.Id, CreatedAt = now, CreatedByName = "Ada",
+        };
+        db.ReferrerClients.Add(referrer);
+        db.Referrals.Add(new Kith.Core.Connections.Referrals.Referral
+        {
+            ClientId = referrer.Id, IdentifierSystem = "https://surgery.example/ref", IdentifierValue = id.ToString(), PersonId = id, ConnectionId = connection.Id,
+            Stage = Kith.Core.Connections.Referrals.ReferralStage.Connected, PatientName = name, PatientBirthDate = new DateOnly(1950, 1, 1),
+            Note = $"{name} would like company", ReceivedAt = now, LastModified = now,
+        });
         await db.SaveChangesAsync();
 
         // A change (with the name in its Changes), a read, and an event by the person themselves.

@@ -6,11 +6,18 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Kith.Data.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class AddIntroductionsFollowUpsAndFeedback : Migration
+    public partial class AddIntroductionsFollowUpsFeedbackAndReferrals : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "NhsNumber",
+                table: "People",
+                type: "character varying(10)",
+                maxLength: 10,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "ConnectionFeedback",
                 columns: table => new
@@ -111,6 +118,107 @@ namespace Kith.Data.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ReferrerClients",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ClientKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SecretHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TeamId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferrerClients", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReferrerClients_Teams_TeamId",
+                        column: x => x.TeamId,
+                        principalTable: "Teams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Referrals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    IdentifierSystem = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    IdentifierValue = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Stage = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    MatchedBy = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ConnectionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PatientNhsNumber = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    PatientName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PatientBirthDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    PatientPostcode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    PatientPhone = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    RequesterName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Note = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
+                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastModified = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Referrals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Referrals_Connections_ConnectionId",
+                        column: x => x.ConnectionId,
+                        principalTable: "Connections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Referrals_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Referrals_ReferrerClients_ClientId",
+                        column: x => x.ClientId,
+                        principalTable: "ReferrerClients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReferrerTokens",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    IssuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferrerTokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReferrerTokens_ReferrerClients_ClientId",
+                        column: x => x.ClientId,
+                        principalTable: "ReferrerClients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_DateOfBirth",
+                table: "People",
+                column: "DateOfBirth");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_NhsNumber",
+                table: "People",
+                column: "NhsNumber");
+
             migrationBuilder.CreateIndex(
                 name: "IX_ConnectionFeedback_ConnectionId",
                 table: "ConnectionFeedback",
@@ -158,6 +266,59 @@ namespace Kith.Data.Postgres.Migrations
                 table: "Introductions",
                 column: "TokenHash",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_ClientId_IdentifierSystem_IdentifierValue",
+                table: "Referrals",
+                columns: new[] { "ClientId", "IdentifierSystem", "IdentifierValue" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_ClientId_LastModified",
+                table: "Referrals",
+                columns: new[] { "ClientId", "LastModified" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_ConnectionId",
+                table: "Referrals",
+                column: "ConnectionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_PersonId",
+                table: "Referrals",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_Stage",
+                table: "Referrals",
+                column: "Stage");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferrerClients_ClientKey",
+                table: "ReferrerClients",
+                column: "ClientKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferrerClients_TeamId",
+                table: "ReferrerClients",
+                column: "TeamId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferrerTokens_ClientId",
+                table: "ReferrerTokens",
+                column: "ClientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferrerTokens_ExpiresAt",
+                table: "ReferrerTokens",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferrerTokens_TokenHash",
+                table: "ReferrerTokens",
+                column: "TokenHash",
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -171,6 +332,27 @@ namespace Kith.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Introductions");
+
+            migrationBuilder.DropTable(
+                name: "Referrals");
+
+            migrationBuilder.DropTable(
+                name: "ReferrerTokens");
+
+            migrationBuilder.DropTable(
+                name: "ReferrerClients");
+
+            migrationBuilder.DropIndex(
+                name: "IX_People_DateOfBirth",
+                table: "People");
+
+            migrationBuilder.DropIndex(
+                name: "IX_People_NhsNumber",
+                table: "People");
+
+            migrationBuilder.DropColumn(
+                name: "NhsNumber",
+                table: "People");
         }
     }
 }
