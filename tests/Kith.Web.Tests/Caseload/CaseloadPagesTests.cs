@@ -140,7 +140,7 @@ public sealed class CaseloadPagesTests : IClassFixture<CaseloadPagesTests.Fixtur
 
         var done = WebUtility.HtmlDecode(await first.Content.ReadAsStringAsync());
         Assert.Contains("Follow-up recorded", done, StringComparison.Ordinal);
-        Assert.Contains($"href=\"/people/{fixture.Robin}/check-ins/new?instrument=ons4\"", done, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/people/{fixture.Robin}/check-ins/new?instrument=ons4&stage=FollowUp&connection={fixture.Due}\"", done, StringComparison.Ordinal);
 
         var (followUps, status, starts) = await fixture.Factory.WithDbAsync(async db => (
             await db.ConnectionFollowUps.AsNoTracking().Where(f => f.ConnectionId == fixture.Due).ToListAsync(),
