@@ -1,4 +1,11 @@
 using Kith.BrowserTests.Infrastructure;
+using Kith.Core.Connections;
+using Kith.Core.Connections.Matching;
+using Kith.Core.Data;
+using Kith.Core.People.Records;
+using Kith.Core.Platform.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Kith.BrowserTests;
@@ -51,6 +58,40 @@ public class ReadmeScreenshots(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await page.Locator(".nhsuk-error-summary").WaitForAsync();
         await SaveAsync(page, "add-asset-error.png");
+    }
+
+    [Fact]
+    public async Task Screenshots_of_connecting()
+    {
+        var personId = await DemoPersonWithSuggestionsAsync();
+        var page = await NewDesktopPageAsync();
+        await page.SignInStaffAsync("practitioner@demo.kith.invalid", BrowserFixture.DemoPassword);
+
+        await page.GotoAsync($"/people/{personId}/connections");
+        await page.Locator("h2", new() { HasText = "Suggestions" }).WaitForAsync();
+        await page.Locator("h2", new() { HasText = "Suggestions" }).ScrollIntoViewIfNeededAsync();
+        await SaveAsync(page, "connection-suggestions.png", fullPage: false);
+    }
+
+    /// <summary>The first demo person of the link workers' team, by name, with at least one suggestion.</summary>
+    private async Task<Guid> DemoPersonWithSuggestionsAsync()
+    {
+        await using var scope = fixture.Server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KithDbContext>();
+        var matcher = scope.ServiceProvider.GetRequiredService<ConnectionMatcher>();
+        var people = await db.People.AsNoTracking()
+            .Where(p => p.Teams.Any(t => db.Teams.Any(team => team.Id == t.TeamId && team.Name == DemoPeopleSeeder.TeamName)) && p.ClosedOn == null)
+            .OrderBy(p => p.Name).Select(p => p.Id).ToListAsync();
+        foreach (var id in people)
+        {
+            var results = await matcher.SuggestAsync(id, ProcessContext.System("readme screenshots"), 10, ReadAudit.Write);
+            if (results is { Suggestions.Count: > 0 })
+            {
+                return id;
+            }
+        }
+
+        throw new InvalidOperationException("No demo person has a suggestion.");
     }
 
     private async Task<IPage> NewDesktopPageAsync()
