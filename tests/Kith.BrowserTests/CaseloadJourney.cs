@@ -31,7 +31,7 @@ public class CaseloadJourney(BrowserFixture fixture)
         var assetName = $"Canal side growers {suffix}";
         var (personId, connectionId) = await ConnectAsync(name, assetName, daysAgo: 21);
         await fixture.Server.Services.GetRequiredService<FollowUpSweeper>().SweepOnceAsync(CancellationToken.None);
-        Assert.Equal(1, await WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.EventKey == FollowUpService.ReminderEventKey(connectionId, 1))));
+        Assert.Equal(1, await fixture.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.EventKey == FollowUpService.ReminderEventKey(connectionId, 1))));
 
         var staff = await fixture.NewPageAsync();
         await staff.SignInStaffAsync(PractitionerEmail, BrowserFixture.DemoPassword);
@@ -62,14 +62,14 @@ public class CaseloadJourney(BrowserFixture fixture)
             $"/people/{personId}/check-ins/new?instrument=ons4&stage=FollowUp&connection={connectionId}",
             await staff.GetByRole(AriaRole.Link, new() { Name = "Start a wellbeing check-in (ONS4)" }).GetAttributeAsync("href"));
 
-        Assert.Equal(ConnectionStatus.InProgress, await WithDbAsync(db => db.Connections.Where(c => c.Id == connectionId).Select(c => c.Status).SingleAsync()));
+        Assert.Equal(ConnectionStatus.InProgress, await fixture.WithDbAsync(db => db.Connections.Where(c => c.Id == connectionId).Select(c => c.Status).SingleAsync()));
         await staff.GotoAsync("/caseload");
         var connected = await staff.GetByRole(AriaRole.Table, new() { Name = "Connected" }).InnerTextAsync();
         Assert.Contains(name, connected, StringComparison.Ordinal);
     }
 
     /// <summary>A new person in the demo practitioner's first team, connected by them with a new asset and introduced <paramref name="daysAgo"/> days ago.</summary>
-    private Task<(Guid PersonId, Guid ConnectionId)> ConnectAsync(string name, string assetName, int daysAgo) => WithDbAsync(async db =>
+    private Task<(Guid PersonId, Guid ConnectionId)> ConnectAsync(string name, string assetName, int daysAgo) => fixture.WithDbAsync(async db =>
     {
         var user = await db.Users.SingleAsync(u => u.Email == PractitionerEmail);
         var teamId = await db.Set<TeamMember>().Where(m => m.UserId == user.Id).Select(m => m.TeamId).FirstAsync();
@@ -89,10 +89,4 @@ public class CaseloadJourney(BrowserFixture fixture)
         await db.SaveChangesAsync();
         return (person.Id, connection.Id);
     });
-
-    private async Task<T> WithDbAsync<T>(Func<KithDbContext, Task<T>> work)
-    {
-        await using var scope = fixture.Server.Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<KithDbContext>());
-    }
 }

@@ -97,7 +97,7 @@ public partial class ConnectionsJourney(BrowserFixture fixture)
         await staff.AssertNoSeriousAccessibilityViolationsAsync();
 
         // The group accepts through the emailed link, with no account.
-        var body = await WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Recipient == groupEmail).Select(m => m.Body).SingleAsync());
+        var body = await fixture.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Recipient == groupEmail).Select(m => m.Body).SingleAsync());
         var link = IntroductionLink().Match(body).Groups[1].Value;
         Assert.NotEmpty(link);
         var group = await fixture.NewPageAsync();
@@ -119,7 +119,7 @@ public partial class ConnectionsJourney(BrowserFixture fixture)
         await staff.GetByRole(AriaRole.Button, new() { Name = "Save follow-up" }).ClickAsync();
         await staff.GetByRole(AriaRole.Heading, new() { Name = "Follow-up recorded" }).WaitForAsync();
         await staff.AssertNoSeriousAccessibilityViolationsAsync();
-        Assert.Equal(ConnectionStatus.InProgress, await WithDbAsync(db => db.Connections.Where(c => c.PersonId == personId).Select(c => c.Status).SingleAsync()));
+        Assert.Equal(ConnectionStatus.InProgress, await fixture.WithDbAsync(db => db.Connections.Where(c => c.PersonId == personId).Select(c => c.Status).SingleAsync()));
 
         await staff.GetByRole(AriaRole.Link, new() { Name = "Start a wellbeing check-in (ONS4)" }).ClickAsync();
         await staff.WaitForURLAsync(new Regex("/check-ins/new\\?instrument=ons4"));
@@ -176,7 +176,7 @@ public partial class ConnectionsJourney(BrowserFixture fixture)
     /// A gardening and baking group 300 m from a demo postcode: step-free, free, Tuesday mornings, taking introductions;
     /// added to the search index as an edit would be.
     /// </summary>
-    private Task<(string Postcode, string Name, string Email)> GroupNearAPostcodeAsync(string suffix) => WithDbAsync(async db =>
+    private Task<(string Postcode, string Name, string Email)> GroupNearAPostcodeAsync(string suffix) => fixture.WithDbAsync(async db =>
     {
         var postcode = await db.Postcodes.AsNoTracking().Where(p => p.TerminatedOn == null).OrderBy(p => p.Code).FirstAsync();
         var now = DateTime.UtcNow;
@@ -204,7 +204,7 @@ public partial class ConnectionsJourney(BrowserFixture fixture)
 
     private async Task<string> InvitationLinkAsync(string email)
     {
-        var body = await WithDbAsync(db => db.OutboxMessages.AsNoTracking()
+        var body = await fixture.WithDbAsync(db => db.OutboxMessages.AsNoTracking()
             .Where(m => m.Recipient == email)
             .OrderByDescending(m => m.CreatedAt)
             .Select(m => m.Body)
@@ -212,14 +212,6 @@ public partial class ConnectionsJourney(BrowserFixture fixture)
         var match = Regex.Match(body, @"https?://\S*/account/accept-invitation\S*");
         Assert.True(match.Success, "the invitation email carries a link");
         return new Uri(match.Value.TrimEnd('.', ')', '>')).PathAndQuery;
-    }
-
-    private async Task<T> WithDbAsync<T>(Func<KithDbContext, Task<T>> work)
-    {
-        await using var scope = fixture.Server.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<KithDbContext>();
-        db.Actor = ProcessContext.System("browser test");
-        return await work(db);
     }
 
     [GeneratedRegex(@"https?://[^\s]+(/introductions/[A-Za-z0-9_-]+)")]

@@ -41,19 +41,19 @@ public partial class FreshnessJourney(BrowserFixture fixture)
 
         // Not checked for two years: three reminders a fortnight apart, then overdue.
         var twoYearsAgo = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-2);
-        await WithDbAsync(db => db.CommunityAssets.Where(a => a.Id == mondays).ExecuteUpdateAsync(s => s.SetProperty(a => a.LastVerifiedOn, twoYearsAgo)));
+        await fixture.WithDbAsync(db => db.CommunityAssets.Where(a => a.Id == mondays).ExecuteUpdateAsync(s => s.SetProperty(a => a.LastVerifiedOn, twoYearsAgo)));
         var sweeper = fixture.Server.Services.GetRequiredService<ListingReviewSweeper>();
         for (var step = 1; step <= 4; step++)
         {
             var outcome = await sweeper.SweepOnceAsync(CancellationToken.None);
             Assert.NotNull(outcome);
-            Assert.Equal(step, await WithDbAsync(db => db.CommunityAssets.Where(a => a.Id == mondays).Select(a => a.ReviewRemindersSent + (a.ReviewOverdueSince == null ? 0 : 1)).SingleAsync()));
-            var sent = await WithDbAsync(db => db.CommunityAssets.Where(a => a.Id == mondays).Select(a => a.LastReminderSentAt).SingleAsync());
-            await WithDbAsync(db => db.CommunityAssets.Where(a => a.Id == mondays)
+            Assert.Equal(step, await fixture.WithDbAsync(db => db.CommunityAssets.Where(a => a.Id == mondays).Select(a => a.ReviewRemindersSent + (a.ReviewOverdueSince == null ? 0 : 1)).SingleAsync()));
+            var sent = await fixture.WithDbAsync(db => db.CommunityAssets.Where(a => a.Id == mondays).Select(a => a.LastReminderSentAt).SingleAsync());
+            await fixture.WithDbAsync(db => db.CommunityAssets.Where(a => a.Id == mondays)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.LastReminderSentAt, sent!.Value.AddDays(-15))));
         }
 
-        var emails = await WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Recipient == "mondays@quillbrook.example").OrderBy(m => m.CreatedAt).ToListAsync());
+        var emails = await fixture.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Recipient == "mondays@quillbrook.example").OrderBy(m => m.CreatedAt).ToListAsync());
         Assert.Equal(3, emails.Count);
 
         var notice = $"Not checked since {twoYearsAgo.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}";
@@ -89,14 +89,6 @@ public partial class FreshnessJourney(BrowserFixture fixture)
     {
         await page.GotoAsync(Search);
         return [.. await page.Locator(".kith-result a[data-map-link]").AllInnerTextsAsync()];
-    }
-
-    private async Task<T> WithDbAsync<T>(Func<KithDbContext, Task<T>> work)
-    {
-        await using var scope = fixture.Server.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<KithDbContext>();
-        db.Actor = ProcessContext.System("browser test");
-        return await work(db);
     }
 
     /// <summary>A freshly checked tai chi class with its own email address, in the database and the index.</summary>

@@ -70,7 +70,7 @@ public partial class IntroductionJourney(BrowserFixture fixture)
         await staff.WaitForURLAsync($"**/people/{personId}/connections/{connectionId}");
 
         // The group opens the link from the email, with no account, and accepts.
-        var body = await WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Recipient == groupEmail).Select(m => m.Body).SingleAsync());
+        var body = await fixture.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Recipient == groupEmail).Select(m => m.Body).SingleAsync());
         var link = IntroductionLink().Match(body).Groups[1].Value;
         Assert.NotEmpty(link);
         var group = await fixture.NewPageAsync();
@@ -86,7 +86,7 @@ public partial class IntroductionJourney(BrowserFixture fixture)
         Assert.Contains("You said you can welcome them", await group.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await group.AssertNoSeriousAccessibilityViolationsAsync();
 
-        Assert.Equal(ConnectionStatus.Accepted, await WithDbAsync(db => db.Connections.Where(c => c.Id == connectionId).Select(c => c.Status).SingleAsync()));
+        Assert.Equal(ConnectionStatus.Accepted, await fixture.WithDbAsync(db => db.Connections.Where(c => c.Id == connectionId).Select(c => c.Status).SingleAsync()));
 
         // A tampered link shows the page that reveals nothing.
         await group.GotoAsync(link[..^3] + "abc");
@@ -94,16 +94,8 @@ public partial class IntroductionJourney(BrowserFixture fixture)
         await group.AssertNoSeriousAccessibilityViolationsAsync();
     }
 
-    private async Task<T> WithDbAsync<T>(Func<KithDbContext, Task<T>> work)
-    {
-        await using var scope = fixture.Server.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<KithDbContext>();
-        db.Actor = ProcessContext.System("browser test");
-        return await work(db);
-    }
-
     /// <summary>A group that takes introductions and a draft introduction of the person to it.</summary>
-    private Task<Guid> DraftConnectionAsync(Guid personId, string name, string email) => WithDbAsync(async db =>
+    private Task<Guid> DraftConnectionAsync(Guid personId, string name, string email) => fixture.WithDbAsync(async db =>
     {
         var now = DateTime.UtcNow;
         var asset = new CommunityAsset

@@ -1,8 +1,11 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using Kith.Core.Data;
+using Kith.Core.Platform.Audit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Kith.BrowserTests.Infrastructure;
@@ -43,6 +46,19 @@ public sealed class BrowserFixture : IAsyncLifetime
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
             ],
         });
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on the server's database, in a scope of its own and acting as the system
+    /// ("browser test"): for a journey's setup, and for reading what a page cannot show (an email in the outbox).
+    /// </summary>
+    public async Task<T> WithDbAsync<T>(Func<KithDbContext, Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var scope = Server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KithDbContext>();
+        db.Actor = ProcessContext.System("browser test");
+        return await work(db);
     }
 
     /// <summary>
