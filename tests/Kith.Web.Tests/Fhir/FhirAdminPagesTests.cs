@@ -43,7 +43,7 @@ public sealed class FhirAdminPagesTests(FhirFixture fixture) : IClassFixture<Fhi
         var list = await browser.GetStringAsync("/admin/fhir-clients");
         var revoked = await browser.PostFormAsync($"/admin/fhir-clients?handler=Revoke&id={stored.Id}", [], list);
         Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
-        Assert.Contains("The client is revoked", await revoked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Access is revoked for this system", await revoked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["client_id"] = clientKey, ["client_secret"] = secret });
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.PostAsync(new Uri("/fhir/token", UriKind.Relative), form)).StatusCode);
     }

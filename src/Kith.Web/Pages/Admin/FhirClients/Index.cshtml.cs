@@ -66,8 +66,8 @@ public sealed class IndexModel(ReferrerClientService clients, KithDbContext db) 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken cancellationToken)
     {
         Notice = await clients.RevokeAsync(id, User.GetProcessContext(), cancellationToken)
-            ? "The client is revoked. Its tokens stopped working at once."
-            : "That client was already revoked.";
+            ? "Access is revoked for this system. Its tokens stopped working at once."
+            : "Access was already revoked for that system.";
         return RedirectToPage();
     }
 
