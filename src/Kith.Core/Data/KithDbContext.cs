@@ -15,6 +15,7 @@ using Kith.Core.Platform.Notifications;
 using Kith.Core.Platform.Postcodes;
 using Kith.Core.Platform.Protection;
 using Kith.Core.Platform.Teams;
+using Kith.Core.Relationships;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -72,6 +73,16 @@ public class KithDbContext(DbContextOptions<KithDbContext> options, TimeProvider
     public DbSet<AssetRevision> AssetRevisions => Set<AssetRevision>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<RelationshipActor> RelationshipActors => Set<RelationshipActor>();
+
+    public DbSet<RelationshipTie> RelationshipTies => Set<RelationshipTie>();
+
+    public DbSet<RelationshipSnapshot> RelationshipSnapshots => Set<RelationshipSnapshot>();
+
+    public DbSet<RelationshipSnapshotActor> RelationshipSnapshotActors => Set<RelationshipSnapshotActor>();
+
+    public DbSet<RelationshipSnapshotTie> RelationshipSnapshotTies => Set<RelationshipSnapshotTie>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 

@@ -2833,6 +2833,356 @@ namespace Kith.Data.Postgres.Migrations
                     b.ToTable("TeamMembers");
                 });
 
+            modelBuilder.Entity("Kith.Core.Relationships.RelationshipActor", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AgreedToMappingAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AgreementHow")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Area")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("BudgetBand")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("CommunityAssetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidesAbout")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("DesiredInfluence")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DesiredInterest")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("HoldsBudget")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("Influence")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Interest")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("KnowsAbout")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("LastModified")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sector")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Tags")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TimeToGive")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityAssetId");
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("RelationshipActors");
+                });
+
+            modelBuilder.Entity("Kith.Core.Relationships.RelationshipSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ActorCount")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("BetweennessErrorBound")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("BetweennessSources")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CommunityCount")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Density")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<double>("Modularity")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Reciprocity")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("TakenOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("TieCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TakenAt");
+
+                    b.ToTable("RelationshipSnapshots");
+                });
+
+            modelBuilder.Entity("Kith.Core.Relationships.RelationshipSnapshotActor", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ActorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Betweenness")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Closeness")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Community")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("Constraint")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Degree")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("EffectiveSize")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Eigenvector")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("InDegree")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Influence")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Interest")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsArticulationPoint")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("OutDegree")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sector")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("SnapshotId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Strength")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("SnapshotId", "ActorId")
+                        .IsUnique();
+
+                    b.ToTable("RelationshipSnapshotActors");
+                });
+
+            modelBuilder.Entity("Kith.Core.Relationships.RelationshipSnapshotTie", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("FromActorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsBridge")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsDirected")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("SnapshotId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Strength")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TieId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ToActorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromActorId");
+
+                    b.HasIndex("SnapshotId");
+
+                    b.HasIndex("ToActorId");
+
+                    b.ToTable("RelationshipSnapshotTies");
+                });
+
+            modelBuilder.Entity("Kith.Core.Relationships.RelationshipTie", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Energy")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Frequency")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("FromActorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsDirected")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("LastModified")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("ObservedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("Since")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Strength")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("SurveyRoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ToActorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromActorId");
+
+                    b.HasIndex("SurveyRoundId");
+
+                    b.HasIndex("ToActorId");
+
+                    b.ToTable("RelationshipTies");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -3469,6 +3819,39 @@ namespace Kith.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kith.Core.Relationships.RelationshipSnapshotActor", b =>
+                {
+                    b.HasOne("Kith.Core.Relationships.RelationshipSnapshot", null)
+                        .WithMany("Actors")
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kith.Core.Relationships.RelationshipSnapshotTie", b =>
+                {
+                    b.HasOne("Kith.Core.Relationships.RelationshipSnapshot", null)
+                        .WithMany("Ties")
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kith.Core.Relationships.RelationshipTie", b =>
+                {
+                    b.HasOne("Kith.Core.Relationships.RelationshipActor", null)
+                        .WithMany()
+                        .HasForeignKey("FromActorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kith.Core.Relationships.RelationshipActor", null)
+                        .WithMany()
+                        .HasForeignKey("ToActorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -3613,6 +3996,13 @@ namespace Kith.Data.Postgres.Migrations
             modelBuilder.Entity("Kith.Core.Platform.Teams.Team", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Kith.Core.Relationships.RelationshipSnapshot", b =>
+                {
+                    b.Navigation("Actors");
+
+                    b.Navigation("Ties");
                 });
 #pragma warning restore 612, 618
         }

@@ -2824,6 +2824,352 @@ namespace Kith.Data.Sqlite.Migrations
                     b.ToTable("TeamMembers");
                 });
 
+            modelBuilder.Entity("Kith.Core.Relationships.RelationshipActor", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AgreedToMappingAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgreementHow")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Area")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BudgetBand")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CommunityAssetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidesAbout")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DesiredInfluence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DesiredInterest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HoldsBudget")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Influence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Interest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KnowsAbout")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastModified")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sector")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeToGive")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityAssetId");
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("RelationshipActors");
+                });
+
+            modelBuilder.Entity("Kith.Core.Relationships.RelationshipSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ActorCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("BetweennessErrorBound")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("BetweennessSources")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommunityCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Density")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Modularity")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Reciprocity")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TakenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TieCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TakenAt");
+
+                    b.ToTable("RelationshipSnapshots");
+                });
+
+            modelBuilder.Entity("Kith.Core.Relationships.RelationshipSnapshotActor", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Betweenness")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Closeness")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Community")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Constraint")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Degree")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("EffectiveSize")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Eigenvector")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("InDegree")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Influence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Interest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsArticulationPoint")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OutDegree")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sector")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SnapshotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Strength")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("SnapshotId", "ActorId")
+                        .IsUnique();
+
+                    b.ToTable("RelationshipSnapshotActors");
+                });
+
+            modelBuilder.Entity("Kith.Core.Relationships.RelationshipSnapshotTie", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("FromActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsBridge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDirected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SnapshotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Strength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TieId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ToActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromActorId");
+
+                    b.HasIndex("SnapshotId");
+
+                    b.HasIndex("ToActorId");
+
+                    b.ToTable("RelationshipSnapshotTies");
+                });
+
+            modelBuilder.Entity("Kith.Core.Relationships.RelationshipTie", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Energy")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Frequency")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FromActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDirected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastModified")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ObservedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Strength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SurveyRoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ToActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromActorId");
+
+                    b.HasIndex("SurveyRoundId");
+
+                    b.HasIndex("ToActorId");
+
+                    b.ToTable("RelationshipTies");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -3456,6 +3802,39 @@ namespace Kith.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kith.Core.Relationships.RelationshipSnapshotActor", b =>
+                {
+                    b.HasOne("Kith.Core.Relationships.RelationshipSnapshot", null)
+                        .WithMany("Actors")
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kith.Core.Relationships.RelationshipSnapshotTie", b =>
+                {
+                    b.HasOne("Kith.Core.Relationships.RelationshipSnapshot", null)
+                        .WithMany("Ties")
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kith.Core.Relationships.RelationshipTie", b =>
+                {
+                    b.HasOne("Kith.Core.Relationships.RelationshipActor", null)
+                        .WithMany()
+                        .HasForeignKey("FromActorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kith.Core.Relationships.RelationshipActor", null)
+                        .WithMany()
+                        .HasForeignKey("ToActorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -3600,6 +3979,13 @@ namespace Kith.Data.Sqlite.Migrations
             modelBuilder.Entity("Kith.Core.Platform.Teams.Team", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Kith.Core.Relationships.RelationshipSnapshot", b =>
+                {
+                    b.Navigation("Actors");
+
+                    b.Navigation("Ties");
                 });
 #pragma warning restore 612, 618
         }
