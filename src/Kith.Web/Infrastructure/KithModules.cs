@@ -29,6 +29,7 @@ public static class KithModules
         services.AddOpenReferral();
         services.AddKithStewardship();
         services.AddKithFhir();
+        services.AddKithRelationships();
         return services;
     }
 
