@@ -61,16 +61,39 @@ public sealed record MapAnalysis(LoadedMap Map, NetworkMetrics Metrics);
 
 /// <summary>
 /// Loads the relationship map from the database into a <see cref="Graph"/>, runs the metrics and keeps dated
-/// snapshots. Reads only: callers audit who looked, as the pages that show staff members' ties do.
+/// snapshots. Identifiable people (staff members, resident representatives) are on the map only once they have
+/// agreed to be. Loading does not audit: a page that shows the map records the look with <see cref="RecordViewAsync"/>.
 /// </summary>
 public sealed class RelationshipAnalysisService(KithDbContext db, TimeProvider clock)
 {
+    /// <summary>The entity type of "viewed" audit events for looks at the map.</summary>
+    public const string ViewedEntityType = "RelationshipMap";
+
+    /// <summary>Records that someone looked at a part of the map ("map", "round-table", "ties"), in one audit event.</summary>
+    public async Task RecordViewAsync(string part, ProcessContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(part);
+        ArgumentNullException.ThrowIfNull(context);
+        db.AuditEvents.Add(new AuditEvent
+        {
+            OccurredAt = clock.GetUtcNow().UtcDateTime,
+            UserId = context.UserId,
+            ActorName = context.ActorName,
+            Action = AuditActions.Viewed,
+            EntityType = ViewedEntityType,
+            EntityId = part,
+            Reason = context.Reason,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     public async Task<LoadedMap> LoadAsync(MapFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var on = filter.On ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var actors = await db.RelationshipActors.AsNoTracking()
             .Where(a => a.ArchivedAt == null)
+            .Where(a => a.AgreedToMappingAt != null || (a.Kind != ActorKind.StaffMember && a.Kind != ActorKind.ResidentRepresentative))
             .OrderBy(a => a.Name).ThenBy(a => a.Id)
             .ToListAsync(cancellationToken);
         if (filter.Sectors is { Count: > 0 } sectors)
