@@ -220,6 +220,12 @@ public sealed record ActorQuery(ActorKind? Kind = null, string? Sector = null, s
 /// <summary>An actor with every tie that involves it, and the names of the actors at the other ends.</summary>
 public sealed record ActorDetails(RelationshipActor Actor, IReadOnlyList<RelationshipTie> Ties, IReadOnlyDictionary<Guid, RelationshipActor> Others);
 
+/// <summary>Something an actor or tie can be linked to, for a pick list.</summary>
+public sealed record LinkChoice(Guid Id, string Name);
+
+/// <summary>The lists an actor's links are picked from.</summary>
+public sealed record LinkChoices(IReadOnlyList<LinkChoice> Teams, IReadOnlyList<LinkChoice> Assets, IReadOnlyList<LinkChoice> Organisations);
+
 /// <summary>How many actors and ties the map holds, for the hub.</summary>
 public sealed record MapCounts(int Actors, int NotYetAgreed, int Ties, int ObservedTies, int Snapshots);
 
@@ -384,6 +390,19 @@ public sealed class RelationshipMapService(KithDbContext db, TimeProvider clock)
             values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
         return (Distinct(rows.Select(r => r.Sector)), Distinct(rows.Select(r => r.Area)));
     }
+
+    /// <summary>Kith's teams, the directory's community assets and organisations, by name, for linking an actor to them.</summary>
+    public async Task<LinkChoices> LinkChoicesAsync(CancellationToken cancellationToken = default)
+    {
+        var teams = await db.Teams.AsNoTracking().Where(t => t.ArchivedAt == null).OrderBy(t => t.Name).Select(t => new LinkChoice(t.Id, t.Name)).ToListAsync(cancellationToken);
+        var assets = await db.CommunityAssets.AsNoTracking().Where(a => a.ArchivedAt == null).OrderBy(a => a.Name).Select(a => new LinkChoice(a.Id, a.Name)).ToListAsync(cancellationToken);
+        var organisations = await db.Organizations.AsNoTracking().OrderBy(o => o.Name).Select(o => new LinkChoice(o.Id, o.Name)).ToListAsync(cancellationToken);
+        return new LinkChoices(teams, assets, organisations);
+    }
+
+    /// <summary>Every actor not archived, by name, for choosing the other end of a tie.</summary>
+    public Task<List<LinkChoice>> ActorChoicesAsync(CancellationToken cancellationToken = default) =>
+        db.RelationshipActors.AsNoTracking().Where(a => a.ArchivedAt == null).OrderBy(a => a.Name).Select(a => new LinkChoice(a.Id, a.Name)).ToListAsync(cancellationToken);
 
     public Task<RelationshipActor?> ActorAsync(Guid id, CancellationToken cancellationToken = default) =>
         db.RelationshipActors.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
@@ -575,6 +594,53 @@ public sealed class RelationshipMapService(KithDbContext db, TimeProvider clock)
 
         db.RelationshipTies.Remove(tie);
         await SaveAsync(context, cancellationToken);
+    }
+
+    /// <summary>A checked new actor, not yet saved (for seeding many in one save).</summary>
+    internal RelationshipActor NewActor(ActorValues values)
+    {
+        Throw(Validate(values));
+        var actor = new RelationshipActor { Name = string.Empty, CreatedAt = Now, LastModified = Now };
+        values.ApplyTo(actor);
+        return actor;
+    }
+
+    /// <summary>A checked new declared tie, not yet saved.</summary>
+    internal RelationshipTie NewTie(TieValues values)
+    {
+        Throw(Validate(values));
+        var tie = new RelationshipTie { Source = TieSource.Declared, RecordedAt = Now, LastModified = Now };
+        values.ApplyTo(tie);
+        return tie;
+    }
+
+    /// <summary>Saves seeded actors and ties in one audited save.</summary>
+    internal async Task AddSeededAsync(IEnumerable<RelationshipActor> actors, IEnumerable<RelationshipTie> ties, ProcessContext context, CancellationToken cancellationToken)
+    {
+        db.Actor = context;
+        db.RelationshipActors.AddRange(actors);
+        db.RelationshipTies.AddRange(ties);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>Changes the strength and end of seeded ties in one audited save.</summary>
+    internal async Task ChangeSeededAsync(IEnumerable<(Guid Id, int Strength, DateOnly? Until)> changes, ProcessContext context, CancellationToken cancellationToken)
+    {
+        var wanted = changes.ToDictionary(c => c.Id);
+        var ids = wanted.Keys.ToList();
+        foreach (var tie in await db.RelationshipTies.Where(t => ids.Contains(t.Id)).ToListAsync(cancellationToken))
+        {
+            var change = wanted[tie.Id];
+            tie.Strength = Math.Clamp(change.Strength, 1, 5);
+            tie.Until = change.Until;
+            tie.LastModified = Now;
+            tie.Version++;
+        }
+
+        db.Actor = context;
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>The message for a tie that is already on the map, naming the two actors.</summary>
