@@ -586,3 +586,29 @@ internal static class ActorKindExtensions
 {
     public static bool IsIdentifiable(this ActorKind kind) => kind is ActorKind.StaffMember or ActorKind.ResidentRepresentative;
 }
+
+/// <summary>The import templates (docs/templates/relationships-actors.csv and relationships-ties.csv), built into Kith so the import page can offer them.</summary>
+public static class RelationshipTemplates
+{
+    public const string ActorsFileName = "relationships-actors.csv";
+    public const string TiesFileName = "relationships-ties.csv";
+
+    /// <summary>The template's bytes, or null for a name that is not one of the two.</summary>
+    public static byte[]? Read(string fileName)
+    {
+        if (fileName is not (ActorsFileName or TiesFileName))
+        {
+            return null;
+        }
+
+        using var stream = typeof(RelationshipTemplates).Assembly.GetManifestResourceStream($"Kith.Core.Relationships.{fileName}");
+        if (stream is null)
+        {
+            return null;
+        }
+
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+}
