@@ -30,6 +30,7 @@ public static class KithModules
         services.AddKithStewardship();
         services.AddKithFhir();
         services.AddKithRelationships();
+        services.AddKithRelationshipMap(); // after AddDemo: its startup step seeds the demo map after the demo area
         return services;
     }
 
