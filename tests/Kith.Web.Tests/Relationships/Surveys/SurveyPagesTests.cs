@@ -234,6 +234,50 @@ public sealed partial class SurveyPagesTests : IClassFixture<SurveyPagesTests.Fi
         Assert.Equal(0, await f.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.EntityType == RelationshipSurveyService.AnswersViewedEntityType && e.UserId == fixture.OtherManager.Id)));
     }
 
+    [Fact]
+    public async Task Running_a_round_again_copies_it_as_a_draft_and_the_compare_page_sets_the_two_side_by_side()
+    {
+        var f = fixture.Factory;
+        using var manager = f.CreateClient();
+        await manager.SignInAsync(fixture.Manager);
+        var firstId = await fixture.CreateRoundAsync(manager, "First round");
+        var url = $"/relationships/surveys/{firstId}";
+        var page = await manager.GetStringAsync(url);
+        Assert.DoesNotContain("Run this round again", page, StringComparison.Ordinal);
+        await manager.PostFormAsync(url + "?handler=Send", [], page);
+        page = await manager.GetStringAsync(url);
+
+        var badDate = await manager.PostFormAsync(url + "?handler=Repeat", new() { ["AgainClosesOn.Day"] = "40", ["AgainClosesOn.Month"] = "1", ["AgainClosesOn.Year"] = "2030" }, page);
+        Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
+        Assert.Contains("Enter the closing date of the new round as a real date", WebUtility.HtmlDecode(await badDate.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        var closes = DateTime.UtcNow.AddDays(30);
+        var again = await manager.PostFormAsync(url + "?handler=Repeat", new()
+        {
+            ["AgainTitle"] = "Second round",
+            ["AgainClosesOn.Day"] = $"{closes.Day}",
+            ["AgainClosesOn.Month"] = $"{closes.Month}",
+            ["AgainClosesOn.Year"] = $"{closes.Year}",
+        }, page);
+        var secondPath = again.RequestMessage!.RequestUri!.AbsolutePath;
+        var secondId = Guid.Parse(secondPath["/relationships/surveys/".Length..]);
+        Assert.NotEqual(firstId, secondId);
+        var second = await f.WithDbAsync(db => db.SurveyRounds.AsNoTracking().Include(r => r.Recipients).SingleAsync(r => r.Id == secondId));
+        Assert.Equal((firstId, SurveyStatus.Draft, 2), (second.PreviousRoundId, second.Status, second.Recipients.Count));
+        var secondPage = WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync());
+        Assert.Contains("copied from the last one", secondPage, StringComparison.Ordinal);
+        Assert.Contains("Compare with it", secondPage, StringComparison.Ordinal);
+
+        var compare = await manager.GetAsync($"/relationships/surveys/{secondId}/compare");
+        Assert.Equal(HttpStatusCode.OK, compare.StatusCode);
+        var compareHtml = WebUtility.HtmlDecode(await compare.Content.ReadAsStringAsync());
+        Assert.Contains("Second round (this round)", compareHtml, StringComparison.Ordinal);
+        Assert.Contains(">First round</th>", compareHtml, StringComparison.Ordinal);
+        Assert.Contains(">fewer than 5</td>", compareHtml, StringComparison.Ordinal);
+        Assert.Contains("What these figures mean", compareHtml, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await manager.GetAsync($"/relationships/surveys/{secondId}/compare?with={Guid.NewGuid()}")).StatusCode);
+    }
+
     [GeneratedRegex(@"https?://[^\s]+/survey/[A-Za-z0-9_-]+")]
     private static partial Regex LinkPattern();
 
