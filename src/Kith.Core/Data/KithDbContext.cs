@@ -16,6 +16,7 @@ using Kith.Core.Platform.Postcodes;
 using Kith.Core.Platform.Protection;
 using Kith.Core.Platform.Teams;
 using Kith.Core.Relationships;
+using Kith.Core.Relationships.Surveys;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -83,6 +84,14 @@ public class KithDbContext(DbContextOptions<KithDbContext> options, TimeProvider
     public DbSet<RelationshipSnapshotActor> RelationshipSnapshotActors => Set<RelationshipSnapshotActor>();
 
     public DbSet<RelationshipSnapshotTie> RelationshipSnapshotTies => Set<RelationshipSnapshotTie>();
+
+    public DbSet<SurveyRound> SurveyRounds => Set<SurveyRound>();
+
+    public DbSet<SurveyRosterActor> SurveyRosterActors => Set<SurveyRosterActor>();
+
+    public DbSet<SurveyViewer> SurveyViewers => Set<SurveyViewer>();
+
+    public DbSet<SurveyRecipient> SurveyRecipients => Set<SurveyRecipient>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 

@@ -31,6 +31,7 @@ public static class KithModules
         services.AddKithFhir();
         services.AddKithRelationships();
         services.AddKithRelationshipMap(); // after AddDemo: its startup step seeds the demo map after the demo area
+        services.AddKithRelationshipSurveys();
         return services;
     }
 

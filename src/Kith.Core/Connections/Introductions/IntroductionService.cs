@@ -418,7 +418,8 @@ public sealed class IntroductionService(KithDbContext db, NotificationService no
         new[] { asset.Email }.Concat(asset.Contacts.Select(c => c.Email)).Append(asset.Organization?.Email)
             .Select(Clean).FirstOrDefault(e => e is not null && e.Contains('@', StringComparison.Ordinal));
 
-    private static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    /// <summary>A new link secret: 32 random bytes, base64url (43 characters). Only its <see cref="Hash"/> is stored (ADR 20; the relationship survey reuses it, ADR 25).</summary>
+    internal static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private static Uri Link(Uri siteRoot, string token)
     {
