@@ -30,6 +30,7 @@ public static class KithModules
         services.AddKithStewardship();
         services.AddKithFhir();
         services.AddKithRelationships();
+        services.AddKithRelationshipInsights();
         return services;
     }
 
