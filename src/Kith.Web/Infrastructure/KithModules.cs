@@ -32,6 +32,7 @@ public static class KithModules
         services.AddKithRelationships();
         services.AddKithRelationshipMap(); // after AddDemo: its startup step seeds the demo map after the demo area
         services.AddKithRelationshipSurveys();
+        services.AddKithRelationshipInsights();
         return services;
     }
 
