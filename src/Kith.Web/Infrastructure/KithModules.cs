@@ -30,6 +30,7 @@ public static class KithModules
         services.AddKithStewardship();
         services.AddKithFhir();
         services.AddKithRelationships();
+        services.AddKithRelationshipMapView();
         return services;
     }
 
@@ -39,6 +40,7 @@ public static class KithModules
         endpoints.MapPeopleApi();
         endpoints.MapOpenReferral();
         endpoints.MapKithFhir();
+        endpoints.MapKithRelationshipMapView();
         return endpoints;
     }
 }
