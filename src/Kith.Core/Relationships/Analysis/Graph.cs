@@ -9,12 +9,13 @@ namespace Kith.Core.Relationships.Analysis;
 /// </summary>
 public sealed class Graph
 {
-    internal Graph(int nodeCount, Adjacency undirected, Adjacency outgoing, Adjacency incoming, int directedTieCount)
+    internal Graph(int nodeCount, Adjacency undirected, Adjacency outgoing, Adjacency incoming, Adjacency directedTiesOnly, int directedTieCount)
     {
         NodeCount = nodeCount;
         Undirected = undirected;
         Outgoing = outgoing;
         Incoming = incoming;
+        DirectedTiesOnly = directedTiesOnly;
         DirectedTieCount = directedTieCount;
     }
 
@@ -34,6 +35,9 @@ public sealed class Graph
     internal Adjacency Outgoing { get; }
 
     internal Adjacency Incoming { get; }
+
+    /// <summary>Arcs from one-way ties only (mutual ties left out), parallel arcs merged; reciprocity uses it.</summary>
+    internal Adjacency DirectedTiesOnly { get; }
 
     /// <summary>The nodes tied to <paramref name="node"/> either way, ascending.</summary>
     public ReadOnlySpan<int> Neighbours(int node) => Undirected.Of(node);
@@ -139,8 +143,19 @@ public sealed class GraphBuilder
         var arcTo = new int[arcCount];
         var arcWeight = new double[arcCount];
         var arc = 0;
+        var oneWayFrom = new int[directedTies];
+        var oneWayTo = new int[directedTies];
+        var oneWayWeight = new double[directedTies];
+        var oneWay = 0;
         for (var i = 0; i < ties; i++)
         {
+            if (directed[i])
+            {
+                oneWayFrom[oneWay] = from[i];
+                oneWayTo[oneWay] = to[i];
+                oneWayWeight[oneWay++] = weight[i];
+            }
+
             undirectedFrom[2 * i] = from[i];
             undirectedTo[2 * i] = to[i];
             undirectedFrom[(2 * i) + 1] = to[i];
@@ -162,6 +177,7 @@ public sealed class GraphBuilder
             Compress(nodeCount, undirectedFrom, undirectedTo, undirectedWeight),
             Compress(nodeCount, arcFrom, arcTo, arcWeight),
             Compress(nodeCount, arcTo, arcFrom, arcWeight),
+            Compress(nodeCount, oneWayFrom, oneWayTo, oneWayWeight),
             directedTies);
     }
 
