@@ -33,6 +33,7 @@ public static class KithModules
         services.AddKithRelationshipMap(); // after AddDemo: its startup step seeds the demo map after the demo area
         services.AddKithRelationshipSurveys();
         services.AddKithRelationshipInsights();
+        services.AddKithRelationshipMapView();
         return services;
     }
 
@@ -42,6 +43,7 @@ public static class KithModules
         endpoints.MapPeopleApi();
         endpoints.MapOpenReferral();
         endpoints.MapKithFhir();
+        endpoints.MapKithRelationshipMapView();
         return endpoints;
     }
 }
