@@ -103,6 +103,17 @@ public sealed partial class SurveyPagesTests : IClassFixture<SurveyPagesTests.Fi
         Assert.Contains($"{fixture.Manager.DisplayName} (manager)", about, StringComparison.Ordinal);
         Assert.Contains("kept for 24 months", about, StringComparison.Ordinal);
 
+        // The respondent's forms and the manager's buttons need their antiforgery tokens.
+        using (var bare = new FormUrlEncodedContent(new Dictionary<string, string> { ["Step"] = "agree", ["Agreed"] = "yes" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, (await respondent.PostAsync(link, bare)).StatusCode);
+        }
+
+        using (var bare = new FormUrlEncodedContent(new Dictionary<string, string>()))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, (await manager.PostAsync(roundUrl + "?handler=Close", bare)).StatusCode);
+        }
+
         var noChoice = await respondent.PostFormAsync(link, new() { ["Step"] = "agree" }, about);
         Assert.Equal(HttpStatusCode.BadRequest, noChoice.StatusCode);
         Assert.Contains("Choose yes if you agree", WebUtility.HtmlDecode(await noChoice.Content.ReadAsStringAsync()), StringComparison.Ordinal);
