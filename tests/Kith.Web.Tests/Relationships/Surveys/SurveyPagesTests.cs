@@ -182,6 +182,11 @@ public sealed partial class SurveyPagesTests : IClassFixture<SurveyPagesTests.Fi
         var alex = await f.WithDbAsync(db => db.RelationshipActors.AsNoTracking().SingleAsync(a => a.Id == fixture.Alex));
         Assert.Equal("in the survey", alex.AgreementHow);
 
+        // Opening the link again starts from the saved answers, which can be changed while the round is open.
+        var reopened = WebUtility.HtmlDecode(await (await respondent.PostFormAsync(link, new() { ["Step"] = "agree", ["Agreed"] = "yes" }, about)).Content.ReadAsStringAsync());
+        Assert.Matches($"value=\"{bea}:SeeksAdviceFrom\" checked", reopened);
+        Assert.DoesNotMatch($"value=\"{trust}:SeeksAdviceFrom\" checked", reopened);
+
         // The same check page posted again is stale: the answers changed since it was shown.
         var stale = await respondent.PostAsync(link, SaveForm(check));
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
