@@ -99,8 +99,11 @@ public class SurveyRound : IAuditedRecord
     /// <summary>Whether the round takes answers at <paramref name="now"/> (UTC): open, and not past the end of its closing day.</summary>
     public bool IsOpenAt(DateTime now) => Status == SurveyStatus.Open && now < ClosesAt;
 
-    /// <summary>UTC instant the round stops taking answers on its closing date: the end of <see cref="ClosesOn"/>.</summary>
-    public DateTime ClosesAt => ClosesOn.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+    /// <summary>UTC instant the round stops taking answers on its closing date: the end of <see cref="ClosesOn"/>, UK time.</summary>
+    public DateTime ClosesAt => TimeZoneInfo.ConvertTimeToUtc(ClosesOn.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), UkZone);
+
+    private static readonly TimeZoneInfo UkZone =
+        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var zone) ? zone : TimeZoneInfo.Utc;
 
     /// <summary>The status as of <paramref name="now"/>: an open round past its closing date counts as closed.</summary>
     public SurveyStatus StatusAt(DateTime now) => Status == SurveyStatus.Open && now >= ClosesAt ? SurveyStatus.Closed : Status;

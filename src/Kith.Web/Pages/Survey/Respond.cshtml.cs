@@ -279,9 +279,11 @@ public sealed class RespondModel(RelationshipSurveyService surveys, ReviewLinkRa
             }
         }
 
+        // In the order of the page, so the error summary follows the page.
         var problems = new List<SurveyProblem>();
-        foreach (var (actorId, types) in chosen)
+        foreach (var actorId in View.Roster!.Select(r => r.ActorId).Where(chosen.ContainsKey))
         {
+            var types = chosen[actorId];
             int? strength = null;
             TieEnergy? energy = null;
             var key = Key(actorId);

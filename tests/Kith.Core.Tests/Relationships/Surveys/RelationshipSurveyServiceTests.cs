@@ -206,6 +206,15 @@ public sealed partial class RelationshipSurveyServiceTests
         Assert.Equal(SurveyStatus.Closed, (await Service(check, world.Clock).ListAsync()).Single().Status);
     }
 
+    [Fact]
+    public void A_round_closes_at_the_end_of_its_closing_day_in_UK_time()
+    {
+        var summer = new SurveyRound { Title = "t", Topic = "t", CreatedByName = "Mo", ClosesOn = new DateOnly(2027, 6, 30) };
+        Assert.Equal(new DateTime(2027, 6, 30, 23, 0, 0, DateTimeKind.Utc), summer.ClosesAt);
+        var winter = new SurveyRound { Title = "t", Topic = "t", CreatedByName = "Mo", ClosesOn = new DateOnly(2027, 1, 31) };
+        Assert.Equal(new DateTime(2027, 2, 1, 0, 0, 0, DateTimeKind.Utc), winter.ClosesAt);
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_reminder_goes_only_to_those_who_have_not_answered_with_its_own_key_and_a_new_link(Provider provider)

@@ -103,6 +103,17 @@ public sealed partial class SurveyPagesTests : IClassFixture<SurveyPagesTests.Fi
         Assert.Contains($"{fixture.Manager.DisplayName} (manager)", about, StringComparison.Ordinal);
         Assert.Contains("kept for 24 months", about, StringComparison.Ordinal);
 
+        // The respondent's forms and the manager's buttons need their antiforgery tokens.
+        using (var bare = new FormUrlEncodedContent(new Dictionary<string, string> { ["Step"] = "agree", ["Agreed"] = "yes" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, (await respondent.PostAsync(link, bare)).StatusCode);
+        }
+
+        using (var bare = new FormUrlEncodedContent(new Dictionary<string, string>()))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, (await manager.PostAsync(roundUrl + "?handler=Close", bare)).StatusCode);
+        }
+
         var noChoice = await respondent.PostFormAsync(link, new() { ["Step"] = "agree" }, about);
         Assert.Equal(HttpStatusCode.BadRequest, noChoice.StatusCode);
         Assert.Contains("Choose yes if you agree", WebUtility.HtmlDecode(await noChoice.Content.ReadAsStringAsync()), StringComparison.Ordinal);
@@ -170,6 +181,11 @@ public sealed partial class SurveyPagesTests : IClassFixture<SurveyPagesTests.Fi
         Assert.Equal((2, TieEnergy.Draining), ties.Where(t => t.ToActorId == fixture.Trust).Select(t => (t.Strength, t.Energy!.Value)).Single());
         var alex = await f.WithDbAsync(db => db.RelationshipActors.AsNoTracking().SingleAsync(a => a.Id == fixture.Alex));
         Assert.Equal("in the survey", alex.AgreementHow);
+
+        // Opening the link again starts from the saved answers, which can be changed while the round is open.
+        var reopened = WebUtility.HtmlDecode(await (await respondent.PostFormAsync(link, new() { ["Step"] = "agree", ["Agreed"] = "yes" }, about)).Content.ReadAsStringAsync());
+        Assert.Matches($"value=\"{bea}:SeeksAdviceFrom\" checked", reopened);
+        Assert.DoesNotMatch($"value=\"{trust}:SeeksAdviceFrom\" checked", reopened);
 
         // The same check page posted again is stale: the answers changed since it was shown.
         var stale = await respondent.PostAsync(link, SaveForm(check));
