@@ -12,6 +12,7 @@ internal static class CliVerbs
         yield return DemoCommand.Create();
         yield return PeopleCommand.Create();
         yield return ImportCommand.Create();
+        yield return RelationshipsCommand.Create();
         var export = ExportCommand.Create();
         export.Subcommands.Add(ExportHsdsCsvCommand.Create());
         yield return export;

@@ -81,6 +81,9 @@ public sealed class RelationshipDemoSeeder(KithDbContext db, TimeProvider clock,
         ("Kofi Mensah", ActorKind.ResidentRepresentative, "housing", 2, null, "housing", null, TimeToGive.Some, 4, 1),
     ];
 
+    private static string Label(DateOnly day) =>
+        "Partnership map, " + day.ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+
     /// <summary>Whether there is anything on the map already (the seed then does nothing).</summary>
     public Task<bool> HasActorsAsync(CancellationToken cancellationToken = default) => db.RelationshipActors.AnyAsync(cancellationToken);
 
@@ -189,7 +192,7 @@ public sealed class RelationshipDemoSeeder(KithDbContext db, TimeProvider clock,
         }
 
         await map.AddSeededAsync(actors, ties, SeedContext, cancellationToken);
-        var first = await analysis.TakeSnapshotAsync("Partnership map, last spring", SeedContext, yearAgo, cancellationToken);
+        var first = await analysis.TakeSnapshotAsync(Label(yearAgo), SeedContext, yearAgo, cancellationToken);
 
         // Since then: some ties faded a step or two, a few ended, none of the new ones are in the first snapshot.
         var faded = ties.Where((t, i) => i % 10 != 3 && t.Strength >= 3 && i % 4 == 1).ToList();
@@ -199,7 +202,7 @@ public sealed class RelationshipDemoSeeder(KithDbContext db, TimeProvider clock,
                 .Concat(ended.Where(t => !faded.Contains(t)).Select(t => (t.Id, t.Strength, Until: (DateOnly?)today.AddDays(-random.Next(30, 120))))),
             SeedContext, cancellationToken);
 #pragma warning restore CA5394
-        await analysis.TakeSnapshotAsync("Partnership map, this spring", SeedContext, today, cancellationToken);
+        await analysis.TakeSnapshotAsync(Label(today), SeedContext, today, cancellationToken);
         await db.RelationshipSnapshots.Where(s => s.Id == first.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.TakenAt, now.AddYears(-1)), cancellationToken);
         return new RelationshipDemoResult(actors.Count, ties.Count, 2);
     }

@@ -13,8 +13,8 @@ public sealed class TieInput
 
     public TieType? Type { get; set; }
 
-    /// <summary>"one-way" or "mutual"; empty for the type's usual direction.</summary>
-    public string? Direction { get; set; }
+    /// <summary>"one-way", "mutual", or "usual" (or empty) for the type's usual direction.</summary>
+    public string? Direction { get; set; } = "usual";
 
     public int? Strength { get; set; }
 
