@@ -49,7 +49,7 @@ public sealed record RoundTableAdvice(
 /// <item>Knows: an entry of <see cref="RelationshipActor.KnowsAbout"/> matches (weight 3).</item>
 /// <item>Community voice: a resident representative, community group or community asset in the named area or on the topic
 /// (lists or tags), only while none of those kinds is invited (weight 3).</item>
-/// <item>Broker: for each community (from the metrics) of two or more actors with nobody invited, its actor with the
+/// <item>Broker (once someone is invited): for each community (from the metrics) of two or more actors with nobody invited, its actor with the
 /// highest betweenness (then most ties, then name): the link into the members not tied to anyone at the table (weight 2 + 1
 /// per 5 such members, at most 5).</item>
 /// </list>
@@ -115,7 +115,10 @@ public static class RoundTableAdvisor
             }
         }
 
-        AddBrokers(map, metrics, invitedNodes, Add);
+        if (invitedNodes.Count > 0)
+        {
+            AddBrokers(map, metrics, invitedNodes, Add);
+        }
 
         var suggestions = new List<RoundTableSuggestion>();
         foreach (var (node, found) in reasons)
