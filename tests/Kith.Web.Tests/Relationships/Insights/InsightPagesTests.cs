@@ -127,6 +127,9 @@ public sealed class InsightPagesTests : IClassFixture<InsightPagesTests.Fixture>
         Assert.Contains("Residents' panel member", bridges, StringComparison.Ordinal);
         Assert.Contains("The only tie Residents' panel member has to the rest of the map.", bridges, StringComparison.Ordinal);
         Assert.Contains("Without them, their part of the map splits", html, StringComparison.Ordinal);
+        Assert.Contains("Bridges: the only link between two groups", html, StringComparison.Ordinal);
+        Assert.Contains("<strong>People others route through.</strong> How often", html, StringComparison.Ordinal);
+        Assert.Contains("A low figure: contacts spread across groups", html, StringComparison.Ordinal);
     }
 
     [Fact]
