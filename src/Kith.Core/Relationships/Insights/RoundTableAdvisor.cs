@@ -53,8 +53,9 @@ public sealed record RoundTableAdvice(
 /// highest betweenness (then most ties, then name): the link into the members not tied to anyone at the table (weight 2 + 1
 /// per 5 such members, at most 5).</item>
 /// </list>
-/// An actor in the named area gets "Works in …" and one more point; when the topic names an area and the actor's
-/// recorded area is another one, the score is halved (an area-wide body may still cover it, so it stays on the list).
+/// An actor in the named area gets "Works in …" and one more point. An actor recorded in another area keeps its score: an
+/// area-wide body ("Ashworth Vale") may well decide for the neighbourhood the topic names, and Kith does not know which
+/// areas lie inside which.
 /// The invited are never suggested. Equal scores rank by influence, then name.
 /// </summary>
 public static class RoundTableAdvisor
@@ -130,10 +131,6 @@ public static class RoundTableAdvisor
             {
                 list.Add(new RoundTableReason(RoundTableRule.WorksInArea, $"Works in {actor.Area!.Trim()}"));
                 score++;
-            }
-            else if (match.Areas.Count > 0 && !string.IsNullOrWhiteSpace(actor.Area))
-            {
-                score = Math.Max(1, score / 2);
             }
 
             suggestions.Add(new RoundTableSuggestion(actor, list, score));
