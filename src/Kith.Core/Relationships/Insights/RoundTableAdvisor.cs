@@ -49,12 +49,13 @@ public sealed record RoundTableAdvice(
 /// <item>Knows: an entry of <see cref="RelationshipActor.KnowsAbout"/> matches (weight 3).</item>
 /// <item>Community voice: a resident representative, community group or community asset in the named area or on the topic
 /// (lists or tags), only while none of those kinds is invited (weight 3).</item>
-/// <item>Broker: for each community (from the metrics) of two or more actors with nobody invited, its actor with the
+/// <item>Broker (once someone is invited): for each community (from the metrics) of two or more actors with nobody invited, its actor with the
 /// highest betweenness (then most ties, then name): the link into the members not tied to anyone at the table (weight 2 + 1
 /// per 5 such members, at most 5).</item>
 /// </list>
-/// An actor in the named area gets "Works in …" and one more point; when the topic names an area and the actor's
-/// recorded area is another one, the score is halved (an area-wide body may still cover it, so it stays on the list).
+/// An actor in the named area gets "Works in …" and one more point. An actor recorded in another area keeps its score: an
+/// area-wide body ("Ashworth Vale") may well decide for the neighbourhood the topic names, and Kith does not know which
+/// areas lie inside which.
 /// The invited are never suggested. Equal scores rank by influence, then name.
 /// </summary>
 public static class RoundTableAdvisor
@@ -115,7 +116,10 @@ public static class RoundTableAdvisor
             }
         }
 
-        AddBrokers(map, metrics, invitedNodes, Add);
+        if (invitedNodes.Count > 0)
+        {
+            AddBrokers(map, metrics, invitedNodes, Add);
+        }
 
         var suggestions = new List<RoundTableSuggestion>();
         foreach (var (node, found) in reasons)
@@ -127,10 +131,6 @@ public static class RoundTableAdvisor
             {
                 list.Add(new RoundTableReason(RoundTableRule.WorksInArea, $"Works in {actor.Area!.Trim()}"));
                 score++;
-            }
-            else if (match.Areas.Count > 0 && !string.IsNullOrWhiteSpace(actor.Area))
-            {
-                score = Math.Max(1, score / 2);
             }
 
             suggestions.Add(new RoundTableSuggestion(actor, list, score));

@@ -138,3 +138,33 @@ public class RoundTableAdvisorTests
     private static List<string> Reasons(RoundTableAdvice advice, RelationshipActor actor) =>
         advice.Suggestions.Single(s => s.Actor == actor).Reasons.Select(r => r.Text).ToList();
 }
+
+/// <summary>The round table on the import template's map (docs/templates on rel-data), with the real metrics.</summary>
+public class RoundTableOnTemplateMapTests
+{
+    [Fact]
+    public void Mental_health_in_Northfield_suggests_the_decider_the_budget_holders_the_knowledgeable_and_the_community_voices()
+    {
+        var map = new InsightMap();
+        var association = map.Actor("Northfield Community Association", ActorKind.CommunityGroup, a => { a.Area = "Northfield"; a.Sector = "voluntary and community"; a.Tags = "older people; food"; a.KnowsAbout = "loneliness; Northfield"; });
+        var publicHealth = map.Actor("Council Public Health", ActorKind.Team, a => { a.Area = "Ashworth Vale"; a.DecidesAbout = "mental health; loneliness"; a.HoldsBudget = true; a.BudgetBand = BudgetBand.Over1m; a.KnowsAbout = "health data"; });
+        var valeMind = map.Actor("Vale Mind", ActorKind.Organisation, a => { a.Area = "Ashworth Vale"; a.HoldsBudget = true; a.BudgetBand = BudgetBand.From100kTo1m; a.KnowsAbout = "mental health"; });
+        var alex = map.Actor("Alex Example", ActorKind.StaffMember, a => { a.Area = "Northfield"; a.KnowsAbout = "mental health"; });
+        var pat = map.Actor("Pat Example", ActorKind.ResidentRepresentative, a => { a.Area = "Northfield"; a.KnowsAbout = "Northfield"; });
+        map.Tie(publicHealth, valeMind, 4, TieType.Funds, directed: true);
+        map.Tie(valeMind, association, 3);
+        map.Tie(alex, association, 2, TieType.RefersTo, directed: true);
+        var loaded = map.Build();
+
+        var advice = RoundTableAdvisor.Advise(loaded, Kith.Core.Relationships.Analysis.NetworkAnalysis.Run(loaded.Graph), "Mental health in Northfield", [alex.Id]);
+
+        Assert.Equal(publicHealth, advice.Suggestions[0].Actor);
+        Assert.Equal(["Decides about mental health", "Holds a budget (over £1 million)"], advice.Suggestions[0].Reasons.Select(r => r.Text).Take(2));
+        var reasons = advice.Suggestions.ToDictionary(s => s.Actor, s => s.Reasons.Select(r => r.Text).ToList());
+        Assert.Contains("Holds a budget (£100,000 to £1 million)", reasons[valeMind]);
+        Assert.Contains("Knows about mental health", reasons[valeMind]);
+        Assert.Equal(["Resident voice", "Works in Northfield"], reasons[pat]);
+        Assert.Contains("Community group: a community voice", reasons[association]);
+        Assert.DoesNotContain(alex, reasons.Keys);
+    }
+}

@@ -36,6 +36,10 @@ public static class InsightsText
         _ => kind.ToString(),
     };
 
+    /// <summary>The text with its first letter in lower case, to run on inside a sentence.</summary>
+    public static string LowerFirst(string text) =>
+        string.IsNullOrEmpty(text) ? text : string.Concat(text[..1].ToLowerInvariant(), text[1..]);
+
     /// <summary>A mean strength to one decimal place ("3.5").</summary>
     public static string Strength(double mean) => mean.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
 
