@@ -55,6 +55,11 @@ public sealed class CachedMap
 
     internal DateTimeOffset LastUsedAt { get; set; }
 
+    /// <summary>1 while a background check of this map runs.</summary>
+#pragma warning disable CA1051, SA1401 // Interlocked needs a field.
+    internal int Checking;
+#pragma warning restore CA1051, SA1401
+
     /// <summary>Every metric of the map, computed on first use and then kept with the map.</summary>
     public NetworkMetrics Metrics => metrics.Value;
 
@@ -91,12 +96,16 @@ public sealed class CachedMap
 
 /// <summary>
 /// Keeps loaded maps in memory, one per filter, so the ego view and the page do not reload the database (and rerun
-/// the metrics) on every request. A cached map is used as it is for <see cref="RelationshipMapCacheOptions.ChangeCheckInterval"/>;
-/// after that each use first compares the database's <see cref="MapStamp"/> with the one loaded, and reloads when it
-/// moved. Nothing here is the source of truth: every node rebuilds its own cache from the database, and a change on
-/// another node is seen within the check interval. See docs/adr/0026-relationship-map-cache.md.
+/// the metrics) on every request. A cached map is served at once; once <see cref="RelationshipMapCacheOptions.ChangeCheckInterval"/>
+/// has passed since its last check, a use also starts a check in the background that compares the database's
+/// <see cref="MapStamp"/> with the one loaded and, when it moved, loads the map again and swaps it in. So no request
+/// waits for the check, and a change (on this node or another) shows within the interval plus one load. With the
+/// interval zero the check runs inside the request instead (tests). A map older than
+/// <see cref="RelationshipMapCacheOptions.Lifetime"/> is loaded again inside the request. Nothing here is the source of
+/// truth: every node builds its own cache from the database. See docs/adr/0026-relationship-map-cache.md.
 /// </summary>
-public sealed class RelationshipMapCache(TimeProvider clock, IOptions<RelationshipMapCacheOptions> options)
+public sealed partial class RelationshipMapCache(
+    TimeProvider clock, IOptions<RelationshipMapCacheOptions> options, IServiceScopeFactory scopes, ILogger<RelationshipMapCache> logger)
 {
     private readonly ConcurrentDictionary<string, CachedMap> entries = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim loading = new(1, 1);
@@ -114,33 +123,27 @@ public sealed class RelationshipMapCache(TimeProvider clock, IOptions<Relationsh
         var resolved = filter with { On = filter.On ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) };
         var key = Key(resolved);
         var started = clock.GetUtcNow();
-        if (entries.TryGetValue(key, out var cached) && await IsCurrentAsync(cached, settings, db, cancellationToken))
+        if (entries.TryGetValue(key, out var cached) && started - cached.LoadedAt < settings.Lifetime)
         {
-            return cached;
-        }
-
-        await loading.WaitAsync(cancellationToken);
-        try
-        {
-            // Someone else may have loaded it while this request waited.
-            if (entries.TryGetValue(key, out cached) && cached.LoadedAt >= started)
+            cached.LastUsedAt = started;
+            if (settings.ChangeCheckInterval > TimeSpan.Zero)
             {
-                cached.LastUsedAt = clock.GetUtcNow();
+                if (started - cached.CheckedAt >= settings.ChangeCheckInterval)
+                {
+                    CheckInBackground(key, cached, resolved);
+                }
+
                 return cached;
             }
 
-            // The stamp is read before the map, so a change made during the load shows up at the next check.
-            var stamp = await StampAsync(db, cancellationToken);
-            var map = await analysis.LoadAsync(resolved, cancellationToken);
-            var entry = new CachedMap(map, stamp, clock.GetUtcNow());
-            entries[key] = entry;
-            Trim(settings.MaxEntries);
-            return entry;
+            if (await StampAsync(db, cancellationToken) == cached.Stamp)
+            {
+                cached.CheckedAt = started;
+                return cached;
+            }
         }
-        finally
-        {
-            loading.Release();
-        }
+
+        return await LoadAsync(key, resolved, started, analysis, db, cancellationToken);
     }
 
     /// <summary>The database's current stamp: two small aggregate queries per table.</summary>
@@ -154,36 +157,80 @@ public sealed class RelationshipMapCache(TimeProvider clock, IOptions<Relationsh
         return new MapStamp(actors, actorsChanged, ties, tiesChanged);
     }
 
+    private async Task<CachedMap> LoadAsync(
+        string key, MapFilter resolved, DateTimeOffset started, RelationshipAnalysisService analysis, KithDbContext db, CancellationToken cancellationToken)
+    {
+        await loading.WaitAsync(cancellationToken);
+        try
+        {
+            // Someone else may have loaded it while this request waited.
+            if (entries.TryGetValue(key, out var cached) && cached.LoadedAt >= started)
+            {
+                cached.LastUsedAt = clock.GetUtcNow();
+                return cached;
+            }
+
+            // The stamp is read before the map, so a change made during the load shows up at the next check.
+            var stamp = await StampAsync(db, cancellationToken);
+            var map = await analysis.LoadAsync(resolved, cancellationToken);
+            var entry = new CachedMap(map, stamp, clock.GetUtcNow());
+            entries[key] = entry;
+            Trim(options.Value.MaxEntries);
+            return entry;
+        }
+        finally
+        {
+            loading.Release();
+        }
+    }
+
+    /// <summary>Compares the stamps in a scope of its own, and reloads when they differ; at most one check per map at a time.</summary>
+    private void CheckInBackground(string key, CachedMap cached, MapFilter resolved)
+    {
+        if (Interlocked.CompareExchange(ref cached.Checking, 1, 0) != 0)
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<KithDbContext>();
+                var now = clock.GetUtcNow();
+                if (await StampAsync(db, CancellationToken.None) == cached.Stamp)
+                {
+                    cached.CheckedAt = now;
+                    return;
+                }
+
+                var analysis = scope.ServiceProvider.GetRequiredService<RelationshipAnalysisService>();
+                var fresh = await LoadAsync(key, resolved, now, analysis, db, CancellationToken.None);
+                fresh.LastUsedAt = cached.LastUsedAt;
+            }
+#pragma warning disable CA1031 // A failed background check must not take the node down; the next use tries again.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                LogCheckFailed(logger, exception);
+            }
+            finally
+            {
+                Volatile.Write(ref cached.Checking, 0);
+            }
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Checking the relationship map cache against the database failed; the cached map is kept")]
+    private static partial void LogCheckFailed(ILogger logger, Exception exception);
+
     private static string Key(MapFilter filter) => string.Join(
         '|',
         filter.On!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         string.Join(',', (filter.Types ?? []).Distinct().Order()),
         string.Join(',', (filter.Sectors ?? []).Select(s => s.Trim().ToUpperInvariant()).Distinct().Order(StringComparer.Ordinal)),
         filter.MinimumStrength.ToString(System.Globalization.CultureInfo.InvariantCulture));
-
-    private async Task<bool> IsCurrentAsync(CachedMap cached, RelationshipMapCacheOptions settings, KithDbContext db, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        if (now - cached.LoadedAt >= settings.Lifetime)
-        {
-            return false;
-        }
-
-        if (settings.ChangeCheckInterval > TimeSpan.Zero && now - cached.CheckedAt < settings.ChangeCheckInterval)
-        {
-            cached.LastUsedAt = now;
-            return true;
-        }
-
-        if (await StampAsync(db, cancellationToken) != cached.Stamp)
-        {
-            return false;
-        }
-
-        cached.CheckedAt = now;
-        cached.LastUsedAt = now;
-        return true;
-    }
 
     private void Trim(int maxEntries)
     {

@@ -16,6 +16,7 @@
   var palette = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#000000', '#768692'];
   var data = JSON.parse(source.textContent || '{}');
   var nodes = data.nodes || [];
+  var labels = data.labels || {};
   var max = 0;
   nodes.forEach(function (n) { if (n.value > max) { max = n.value; } });
 
@@ -85,11 +86,9 @@
     if (n.distance !== null && n.distance !== undefined) {
       add(list, 'Steps away', n.distance);
     }
-    add(list, 'Ties (degree)', n.figures.degree);
-    add(list, 'Total tie strength', n.figures.strength);
-    add(list, 'Go-between (betweenness)', n.figures.betweenness);
-    add(list, 'Reach (closeness)', n.figures.closeness);
-    add(list, 'Well-connected ties (eigenvector)', n.figures.eigenvector);
+    ['degree', 'strength', 'betweenness', 'closeness', 'eigenvector'].forEach(function (key) {
+      add(list, labels[key] || key, n.figures[key]);
+    });
     panel.appendChild(list);
     var link = document.createElement('a');
     link.href = n.href;

@@ -72,4 +72,38 @@ public sealed class MapChangesTests : IDisposable
         });
         Assert.Equal(["Men's Shed", "Riverside Surgery"], await EgoAsync());
     }
+
+    [Fact]
+    public async Task With_a_check_interval_the_cached_map_is_served_at_once_and_refreshed_in_the_background()
+    {
+        using var checking = new MapWebFactory("00:00:00.200");
+        var manager = await checking.CreateUserAsync(KithRoles.Manager);
+        using var client = checking.CreateClient();
+        await client.SignInAsync(manager);
+        var a = MapFixture.Actor("Oak Road Practice", ActorKind.Organisation, "health");
+        var b = MapFixture.Actor("Knit and Natter", ActorKind.CommunityGroup, "voluntary and community");
+        await checking.WithDbAsync(db =>
+        {
+            db.RelationshipActors.AddRange(a, b);
+            return db.SaveChangesAsync();
+        });
+        async Task<int> TiesAsync() => JsonDocument.Parse(await client.GetStringAsync("/api/relationships/graph")).RootElement.GetProperty("tieCount").GetInt32();
+        Assert.Equal(0, await TiesAsync());
+
+        await checking.WithDbAsync(db =>
+        {
+            db.RelationshipTies.Add(MapFixture.Tie(a, b, TieType.WorksWith, 4, directed: false));
+            return db.SaveChangesAsync();
+        });
+        Assert.Equal(0, await TiesAsync()); // within the interval: the cached map, no database check
+
+        var seen = 0;
+        for (var attempt = 0; attempt < 50 && seen == 0; attempt++)
+        {
+            await Task.Delay(250);
+            seen = await TiesAsync();
+        }
+
+        Assert.Equal(1, seen);
+    }
 }

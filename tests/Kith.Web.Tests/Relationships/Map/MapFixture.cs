@@ -6,12 +6,17 @@ using Microsoft.AspNetCore.Hosting;
 namespace Kith.Web.Tests.Relationships.Map;
 
 /// <summary>The app with the map cache checking the database on every request, so a test sees its own changes at once.</summary>
-public sealed class MapWebFactory : KithWebFactory
+public sealed class MapWebFactory(string changeCheckInterval = "00:00:00") : KithWebFactory
 {
+    public MapWebFactory()
+        : this("00:00:00")
+    {
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("RelationshipMap:ChangeCheckInterval", "00:00:00");
+        builder.UseSetting("RelationshipMap:ChangeCheckInterval", changeCheckInterval);
     }
 }
 

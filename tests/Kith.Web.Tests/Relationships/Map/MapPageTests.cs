@@ -63,7 +63,7 @@ public sealed class MapPageTests(MapFixture fixture) : IClassFixture<MapFixture>
         Assert.False(((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("input[name='Types'][value='funds']")!).IsChecked);
         Assert.Equal("4", ((AngleSharp.Html.Dom.IHtmlSelectElement)page.QuerySelector("select[name='MinStrength']")!).Value);
         Assert.Equal("betweenness", ((AngleSharp.Html.Dom.IHtmlSelectElement)page.QuerySelector("select[name='Size']")!).Value);
-        Assert.Contains("Go-between (betweenness)", page.QuerySelectorAll("table").First().QuerySelector("thead")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("People others route through", page.QuerySelectorAll("table").First().QuerySelector("thead")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -265,6 +265,7 @@ public sealed class IndexModel(RelationshipAnalysisService analysis, Relationshi
             colour = RelationshipMapQuery.ToParameterValue(query.ColourBy),
             size = RelationshipMapQuery.ToParameterValue(query.SizeBy),
             sizeLabel = MapWords.Metric(query.SizeBy),
+            labels = Enum.GetValues<MapMetric>().ToDictionary(RelationshipMapQuery.ToParameterValue, MapWords.Metric),
             ego = Centre?.Id,
             nodes = Rows.Select(r => new
             {

@@ -1,4 +1,5 @@
 using Kith.Core.Relationships;
+using Kith.Core.Relationships.Analysis;
 using Kith.Web.Api;
 
 namespace Kith.Web.Pages.Relationships.Map;
@@ -28,26 +29,19 @@ public static class MapWords
         _ => type.ToString(),
     };
 
-    public static string Metric(MapMetric metric) => metric switch
+    /// <summary>The metric's explanation, shared with the other relationship pages.</summary>
+    public static MetricExplanation Explanation(MapMetric metric) => metric switch
     {
-        MapMetric.Degree => "Ties (degree)",
-        MapMetric.Betweenness => "Go-between (betweenness)",
-        MapMetric.Eigenvector => "Well-connected ties (eigenvector)",
-        MapMetric.Strength => "Total tie strength",
-        MapMetric.Closeness => "Reach (closeness)",
-        _ => metric.ToString(),
+        MapMetric.Degree => MetricExplanations.Degree,
+        MapMetric.Betweenness => MetricExplanations.Betweenness,
+        MapMetric.Eigenvector => MetricExplanations.Eigenvector,
+        MapMetric.Strength => MetricExplanations.Strength,
+        MapMetric.Closeness => MetricExplanations.Closeness,
+        _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, null),
     };
 
-    /// <summary>What the metric means, in plain words.</summary>
-    public static string MetricMeaning(MapMetric metric) => metric switch
-    {
-        MapMetric.Degree => "How many others an actor is tied to.",
-        MapMetric.Betweenness => "How often an actor lies on the shortest path between two others: the people others route through.",
-        MapMetric.Eigenvector => "Being tied to actors who are themselves well tied.",
-        MapMetric.Strength => "The strengths (1 to 5) of all an actor's ties added up.",
-        MapMetric.Closeness => "How few steps an actor needs to reach everyone they can reach.",
-        _ => string.Empty,
-    };
+    /// <summary>"People others route through": the metric's heading.</summary>
+    public static string Metric(MapMetric metric) => Explanation(metric).Title;
 
     public static string Colour(MapColour colour) => colour switch
     {
