@@ -30,7 +30,7 @@ public sealed class RelationshipMapJourney(BrowserFixture fixture)
     {
         var suffix = Guid.NewGuid().ToString("N")[..5];
         var surgery = Actor($"Brookside Surgery {suffix}", ActorKind.Organisation, "health");
-        var pantry = Actor($"Community Pantry {suffix}", ActorKind.CommunityGroup, "voluntary and community");
+        var pantry = Actor($"Community Pantry & Larder <{suffix}>", ActorKind.CommunityGroup, "voluntary and community");
         var team = Actor($"Early Help Team {suffix}", ActorKind.Team, "social care");
         var garden = Actor($"Canal Garden {suffix}", ActorKind.CommunityAsset, "voluntary and community");
         await fixture.WithDbAsync(db =>
@@ -99,7 +99,22 @@ public sealed class RelationshipMapJourney(BrowserFixture fixture)
         await using (var stream = await svg.CreateReadStreamAsync())
         using (var reader = new StreamReader(stream))
         {
-            Assert.Contains("<svg", await reader.ReadToEndAsync(), StringComparison.Ordinal);
+            // Our own SVG export: a well-formed XML document of the ego view as drawn, names escaped.
+            var text = await reader.ReadToEndAsync();
+            Assert.True(text.StartsWith("<?xml", StringComparison.Ordinal) || text.StartsWith("<svg", StringComparison.Ordinal), text[..Math.Min(80, text.Length)]);
+            Assert.Contains(surgery.Name, text, StringComparison.Ordinal);
+            Assert.Contains($"Community Pantry &amp; Larder &lt;{suffix}&gt;", text, StringComparison.Ordinal);
+            Assert.DoesNotContain(garden.Name, text, StringComparison.Ordinal);
+            var document = System.Xml.Linq.XDocument.Parse(text);
+            System.Xml.Linq.XNamespace ns = "http://www.w3.org/2000/svg";
+            Assert.Equal(ns + "svg", document.Root!.Name);
+            Assert.NotNull(document.Root.Attribute("viewBox"));
+            Assert.False(string.IsNullOrWhiteSpace(document.Root.Element(ns + "title")?.Value));
+            Assert.Equal(3, document.Descendants(ns + "circle").Count());
+            Assert.Contains(document.Descendants(ns + "text"), t => t.Value == pantry.Name);
+            var lines = document.Descendants(ns + "line").ToList();
+            Assert.Equal(2, lines.Count);
+            Assert.Single(lines, l => l.Attribute("stroke-dasharray") is not null); // the surgery refers to the pantry: one way
         }
 
         Assert.Empty(blocked);

@@ -1,6 +1,6 @@
 // Draws the relationship map on /relationships/map from the JSON in #relationship-map-data (the same actors and ties as
 // the tables on the page). Clicking a circle shows its details as text in #relationship-map-selection. The PNG and
-// SVG buttons download the drawing. When drawn, the container's data-ready is "true" and window.kithRelationshipMap
+// SVG buttons download the drawing (PNG from Cytoscape itself, SVG written here from the drawing as it stands). When drawn, the container's data-ready is "true" and window.kithRelationshipMap
 // holds the Cytoscape instance.
 (function () {
   'use strict';
@@ -124,11 +124,112 @@
     });
   }
 
+  // The SVG export is our own (no plug-in): it walks the drawing as Cytoscape holds it now and writes one <line> per
+  // tie and one <circle> and <text> per actor, using the positions, sizes, colours and widths as drawn.
+
+  // Text for XML: characters XML 1.0 cannot hold are dropped, and the five special characters become entities.
+  function xmlText(value) {
+    return String(value === null || value === undefined ? '' : value)
+      .replace(/[^\u0009\u000A\u000D\u0020-\uFFFD]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;');
+  }
+
+  // A number for an attribute: finite, at most two decimal places.
+  function num(value) {
+    var n = typeof value === 'number' ? value : parseFloat(value);
+    return isFinite(n) ? String(Math.round(n * 100) / 100) : '0';
+  }
+
+  // A colour for an attribute: Cytoscape gives rgb(...) or a hex value; anything else falls back.
+  function colour(value, fallback) {
+    var text = String(value || '');
+    return /^(#[0-9a-fA-F]{3,8}|rgba?\([0-9.,\s%]+\))$/.test(text) ? text : fallback;
+  }
+
+  function buildSvg() {
+    var shown = cy.elements(':visible');
+    var box = shown.boundingBox({ includeLabels: true, includeOverlays: false });
+    if (!isFinite(box.w) || box.w <= 0 || !isFinite(box.h) || box.h <= 0) {
+      box = { x1: 0, y1: 0, w: 100, h: 100 };
+    }
+    var pad = 20;
+    var x = box.x1 - pad;
+    var y = box.y1 - pad;
+    var w = box.w + 2 * pad;
+    var h = box.h + 2 * pad;
+    var actorCount = shown.nodes().length;
+    var tieCount = shown.edges().length;
+    var title = 'Relationship map: ' + actorCount + (actorCount === 1 ? ' actor' : ' actors') + ' and ' +
+      tieCount + (tieCount === 1 ? ' tie' : ' ties');
+    var out = [];
+    out.push('<?xml version="1.0" encoding="UTF-8"?>');
+    out.push('<svg xmlns="http://www.w3.org/2000/svg" version="1.1" viewBox="' + num(x) + ' ' + num(y) + ' ' + num(w) + ' ' + num(h) +
+      '" width="' + num(w) + '" height="' + num(h) + '" role="img" aria-labelledby="map-title">');
+    out.push('<title id="map-title">' + xmlText(title) + '</title>');
+    out.push('<defs><marker id="one-way-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" ' +
+      'markerUnits="strokeWidth" orient="auto"><path d="M 0 0 L 10 5 L 0 10 z" fill="#768692"/></marker></defs>');
+    out.push('<rect x="' + num(x) + '" y="' + num(y) + '" width="' + num(w) + '" height="' + num(h) + '" fill="#ffffff"/>');
+
+    out.push('<g class="ties">');
+    shown.edges().forEach(function (edge) {
+      var from = edge.source().position();
+      var to = edge.target().position();
+      var oneWay = edge.style('line-style') === 'dashed' || edge.hasClass('one-way');
+      var x1 = from.x;
+      var y1 = from.y;
+      var x2 = to.x;
+      var y2 = to.y;
+      if (oneWay) {
+        // End the line at the edge of the target circle so the arrow head shows, as on screen.
+        var dx = x2 - x1;
+        var dy = y2 - y1;
+        var length = Math.sqrt(dx * dx + dy * dy);
+        var radius = edge.target().outerWidth() / 2;
+        if (length > radius) {
+          x2 -= dx / length * radius;
+          y2 -= dy / length * radius;
+        }
+      }
+      var width = parseFloat(edge.style('width'));
+      out.push('<line x1="' + num(x1) + '" y1="' + num(y1) + '" x2="' + num(x2) + '" y2="' + num(y2) + '" stroke="' +
+        colour(edge.style('line-color'), '#768692') + '" stroke-width="' + num(isFinite(width) ? width : 1) +
+        '" stroke-opacity="' + num(edge.style('opacity')) + '"' +
+        (oneWay ? ' stroke-dasharray="6 3" marker-end="url(#one-way-arrow)"' : '') + '/>');
+    });
+    out.push('</g>');
+
+    out.push('<g class="actors" font-family="Arial, sans-serif">');
+    shown.nodes().forEach(function (node) {
+      var p = node.position();
+      var radius = node.width() / 2;
+      var border = parseFloat(node.style('border-width'));
+      var fontSize = parseFloat(node.style('font-size'));
+      if (!isFinite(fontSize)) {
+        fontSize = 11;
+      }
+      out.push('<g class="actor">');
+      out.push('<circle cx="' + num(p.x) + '" cy="' + num(p.y) + '" r="' + num(radius) + '" fill="' +
+        colour(node.style('background-color'), '#005eb8') + '"' +
+        (isFinite(border) && border > 0 ? ' stroke="' + colour(node.style('border-color'), '#ffffff') + '" stroke-width="' + num(border) + '"' : '') +
+        '/>');
+      out.push('<text x="' + num(p.x) + '" y="' + num(p.y + radius + (isFinite(border) ? border : 0) + 4 + fontSize) +
+        '" font-size="' + num(fontSize) + '" text-anchor="middle" fill="' + colour(node.style('color'), '#212b32') + '">' +
+        xmlText(node.data('label')) + '</text>');
+      out.push('</g>');
+    });
+    out.push('</g>');
+    out.push('</svg>');
+    return out.join('\n') + '\n';
+  }
+
   var svg = document.getElementById('relationship-map-svg');
-  if (svg && typeof cy.svg === 'function') {
-    svg.hidden = false;
+  if (svg) {
     svg.addEventListener('click', function () {
-      download(new Blob([cy.svg({ full: true, bg: '#ffffff' })], { type: 'image/svg+xml' }), 'relationship-map.svg');
+      download(new Blob([buildSvg()], { type: 'image/svg+xml' }), 'relationship-map.svg');
     });
   }
 
