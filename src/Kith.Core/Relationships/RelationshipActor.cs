@@ -165,5 +165,6 @@ internal sealed class RelationshipActorConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(a => a.Name);
         builder.HasIndex(a => a.CommunityAssetId);
         builder.HasIndex(a => a.TeamId);
+        builder.HasIndex(a => a.LastModified); // the map cache polls max(LastModified)
     }
 }

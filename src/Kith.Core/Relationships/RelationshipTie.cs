@@ -113,6 +113,7 @@ internal sealed class RelationshipTieConfiguration : IEntityTypeConfiguration<Re
         builder.HasIndex(t => t.FromActorId);
         builder.HasIndex(t => t.ToActorId);
         builder.HasIndex(t => t.SurveyRoundId);
+        builder.HasIndex(t => t.LastModified); // the map cache polls max(LastModified)
         builder.HasOne<RelationshipActor>().WithMany().HasForeignKey(t => t.FromActorId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<RelationshipActor>().WithMany().HasForeignKey(t => t.ToActorId).OnDelete(DeleteBehavior.Restrict);
     }

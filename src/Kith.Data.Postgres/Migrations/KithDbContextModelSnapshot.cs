@@ -2933,6 +2933,8 @@ namespace Kith.Data.Postgres.Migrations
 
                     b.HasIndex("CommunityAssetId");
 
+                    b.HasIndex("LastModified");
+
                     b.HasIndex("Name");
 
                     b.HasIndex("TeamId");
@@ -3175,6 +3177,8 @@ namespace Kith.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FromActorId");
+
+                    b.HasIndex("LastModified");
 
                     b.HasIndex("SurveyRoundId");
 

@@ -2924,6 +2924,8 @@ namespace Kith.Data.Sqlite.Migrations
 
                     b.HasIndex("CommunityAssetId");
 
+                    b.HasIndex("LastModified");
+
                     b.HasIndex("Name");
 
                     b.HasIndex("TeamId");
@@ -3162,6 +3164,8 @@ namespace Kith.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FromActorId");
+
+                    b.HasIndex("LastModified");
 
                     b.HasIndex("SurveyRoundId");
 

@@ -5,6 +5,7 @@ using Kith.Web.Infrastructure.Modules;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace Kith.Web.Pages.Survey;
 
@@ -37,7 +38,7 @@ public enum SurveyPage
 /// or passed on as a referrer. An unknown token gets one 404 naming nothing; a closed round 410.
 /// </summary>
 [AllowAnonymous]
-public sealed class RespondModel(RelationshipSurveyService surveys, ReviewLinkRateLimiter limiter, RelationshipSurveyOptions options) : PageModel
+public sealed class RespondModel(RelationshipSurveyService surveys, ReviewLinkRateLimiter limiter, IOptions<RelationshipMapOptions> options) : PageModel
 {
     public RespondentView View { get; private set; } = RespondentView.Unknown;
 
@@ -45,7 +46,7 @@ public sealed class RespondModel(RelationshipSurveyService surveys, ReviewLinkRa
 
     public bool TooManyRequests { get; private set; }
 
-    public int RetentionMonths => options.StaffTieRetentionMonths;
+    public int RetentionMonths => options.Value.StaffTieRetentionMonths;
 
     /// <summary>Where the forms post: this page.</summary>
     public string Action => Request.Path;

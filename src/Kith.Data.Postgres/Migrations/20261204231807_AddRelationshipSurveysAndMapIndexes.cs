@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Kith.Data.Sqlite.Migrations
+namespace Kith.Data.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class AddRelationshipSurveys : Migration
+    public partial class AddRelationshipSurveysAndMapIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -15,26 +15,26 @@ namespace Kith.Data.Sqlite.Migrations
                 name: "SurveyRounds",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Topic = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    AsksWorksWith = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AsksAdvice = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AsksSharesInformation = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AsksStrength = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AsksEnergy = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ClosesOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    OpenedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    PreviousRoundId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    RosterIsEveryone = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RemindersSent = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    LastModified = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Topic = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AsksWorksWith = table.Column<bool>(type: "boolean", nullable: false),
+                    AsksAdvice = table.Column<bool>(type: "boolean", nullable: false),
+                    AsksSharesInformation = table.Column<bool>(type: "boolean", nullable: false),
+                    AsksStrength = table.Column<bool>(type: "boolean", nullable: false),
+                    AsksEnergy = table.Column<bool>(type: "boolean", nullable: false),
+                    ClosesOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PreviousRoundId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RosterIsEveryone = table.Column<bool>(type: "boolean", nullable: false),
+                    RemindersSent = table.Column<int>(type: "integer", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    CreatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastModified = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -45,15 +45,15 @@ namespace Kith.Data.Sqlite.Migrations
                 name: "SurveyRecipients",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ActorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    AnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastChangedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    RemindersSent = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ActorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AnsweredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RemindersSent = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -76,8 +76,8 @@ namespace Kith.Data.Sqlite.Migrations
                 name: "SurveyRosterActors",
                 columns: table => new
                 {
-                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ActorId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ActorId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -100,10 +100,10 @@ namespace Kith.Data.Sqlite.Migrations
                 name: "SurveyViewers",
                 columns: table => new
                 {
-                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false)
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Role = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -115,6 +115,16 @@ namespace Kith.Data.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RelationshipTies_LastModified",
+                table: "RelationshipTies",
+                column: "LastModified");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RelationshipActors_LastModified",
+                table: "RelationshipActors",
+                column: "LastModified");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SurveyRecipients_ActorId",
@@ -158,6 +168,14 @@ namespace Kith.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "SurveyRounds");
+
+            migrationBuilder.DropIndex(
+                name: "IX_RelationshipTies_LastModified",
+                table: "RelationshipTies");
+
+            migrationBuilder.DropIndex(
+                name: "IX_RelationshipActors_LastModified",
+                table: "RelationshipActors");
         }
     }
 }
