@@ -154,59 +154,66 @@ public static class Betweenness
     {
         var offsets = adjacency.Offsets;
         var targets = adjacency.Targets;
-        var distance = work.Distance;
-        var paths = work.Paths;
-        var dependency = work.Dependency;
+        // Distance, path count and dependency side by side: one cache line per neighbour visited, not three.
+        var state = work.State;
         var order = work.Order;
-        distance[source] = 0;
-        paths[source] = 1;
+        state[source].Distance = 0;
+        state[source].Paths = 1;
         order[0] = source;
         int head = 0, tail = 1;
         while (head < tail)
         {
             var v = order[head++];
-            var next = distance[v] + 1;
-            var pathsToV = paths[v];
+            var next = state[v].Distance + 1;
+            var pathsToV = state[v].Paths;
             for (var e = offsets[v]; e < offsets[v + 1]; e++)
             {
-                var w = targets[e];
-                if (distance[w] < 0)
+                ref var w = ref state[targets[e]];
+                if (w.Distance < 0)
                 {
-                    distance[w] = next;
-                    order[tail++] = w;
+                    w.Distance = next;
+                    order[tail++] = targets[e];
                 }
 
-                if (distance[w] == next)
+                if (w.Distance == next)
                 {
-                    paths[w] += pathsToV;
+                    w.Paths += pathsToV;
                 }
             }
         }
 
         for (var i = tail - 1; i > 0; i--)
         {
-            var w = order[i];
-            var previous = distance[w] - 1;
-            var share = (1 + dependency[w]) / paths[w];
-            for (var e = offsets[w]; e < offsets[w + 1]; e++)
+            var node = order[i];
+            ref var w = ref state[node];
+            var previous = w.Distance - 1;
+            var share = (1 + w.Dependency) / w.Paths;
+            for (var e = offsets[node]; e < offsets[node + 1]; e++)
             {
-                var v = targets[e];
-                if (distance[v] == previous)
+                ref var v = ref state[targets[e]];
+                if (v.Distance == previous)
                 {
-                    dependency[v] += paths[v] * share;
+                    v.Dependency += v.Paths * share;
                 }
             }
 
-            into[w] += dependency[w];
+            into[node] += w.Dependency;
         }
 
         for (var i = 0; i < tail; i++)
         {
-            var v = order[i];
-            distance[v] = -1;
-            paths[v] = 0;
-            dependency[v] = 0;
+            state[order[i]] = NodeState.Unreached;
         }
+    }
+
+    /// <summary>Per-node search state for one source.</summary>
+    internal struct NodeState
+    {
+        public static readonly NodeState Unreached = new() { Distance = -1 };
+
+        public double Paths;
+        public double Dependency;
+        public int Distance;
     }
 
     /// <summary>Per-worker arrays for one BFS, reset only where touched.</summary>
@@ -214,18 +221,12 @@ public static class Betweenness
     {
         public BrandesBuffers(int n)
         {
-            Distance = new int[n];
-            Array.Fill(Distance, -1);
-            Paths = new double[n];
-            Dependency = new double[n];
+            State = new NodeState[n];
+            Array.Fill(State, NodeState.Unreached);
             Order = new int[n];
         }
 
-        public int[] Distance { get; }
-
-        public double[] Paths { get; }
-
-        public double[] Dependency { get; }
+        public NodeState[] State { get; }
 
         public int[] Order { get; }
     }

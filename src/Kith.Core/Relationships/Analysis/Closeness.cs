@@ -51,6 +51,8 @@ public static class Closeness
     /// </summary>
     /// <param name="sources">Sampled sources (e.g. the betweenness sample), distinct node numbers.</param>
     /// <returns>The estimate, on the same scale as <see cref="Compute"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A source is not a node.</exception>
+    /// <exception cref="ArgumentException">A source is given twice.</exception>
     public static double[] Estimate(Graph graph, int[] sources, int seed)
     {
         ArgumentNullException.ThrowIfNull(graph);
@@ -60,6 +62,13 @@ public static class Closeness
         var inSample = new bool[n];
         foreach (var s in sources)
         {
+            ArgumentOutOfRangeException.ThrowIfNegative(s, nameof(sources));
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(s, n, nameof(sources));
+            if (inSample[s])
+            {
+                throw new ArgumentException($"Node {s} is a source more than once.", nameof(sources));
+            }
+
             inSample[s] = true;
         }
 

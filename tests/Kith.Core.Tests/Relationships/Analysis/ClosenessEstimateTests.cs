@@ -45,3 +45,16 @@ public class ClosenessEstimateTests
             Assert.InRange(estimated.Closeness[v], exact.Closeness[v] * 0.85, exact.Closeness[v] * 1.15));
     }
 }
+
+public class ClosenessEstimateInputTests
+{
+    [Fact]
+    public void Sources_must_be_distinct_nodes()
+    {
+        var graph = ReferenceGraphs.Path(4);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => Closeness.Estimate(graph, [4], seed: 1));
+        Assert.Throws<ArgumentException>(() => Closeness.Estimate(graph, [1, 1], seed: 1));
+        Assert.Equal(Closeness.Compute(graph), Closeness.Estimate(graph, [0], seed: 1));
+    }
+}
