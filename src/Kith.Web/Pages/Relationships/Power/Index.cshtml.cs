@@ -1,6 +1,7 @@
 using Kith.Core.Relationships;
 using Kith.Core.Relationships.Insights;
 using Kith.Web.Infrastructure;
+using Kith.Web.Pages.Relationships.TiesReport;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -21,20 +22,10 @@ public sealed class IndexModel(RelationshipInsightsService insights, Relationshi
     {
         await analysis.RecordViewAsync("power", HttpContext.GetProcessContext(), cancellationToken);
         Snapshots = await insights.SnapshotsAsync(cancellationToken);
-        Guid? since = null;
-        if (!string.IsNullOrWhiteSpace(Since))
+        var since = InsightsText.ReadSnapshot(Since, Snapshots, nameof(Since), ModelState);
+        if (!ModelState.IsValid)
         {
-            if (Guid.TryParse(Since, out var id) && Snapshots.Any(s => s.Id == id))
-            {
-                since = id;
-            }
-            else
-            {
-                ModelState.AddModelError(nameof(Since), "Select a snapshot from the list");
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-                Result = await insights.PowerAsync(null, cancellationToken);
-                return Page();
-            }
+            Response.StatusCode = StatusCodes.Status400BadRequest;
         }
 
         Result = await insights.PowerAsync(since, cancellationToken);

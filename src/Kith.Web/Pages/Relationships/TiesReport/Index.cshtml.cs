@@ -38,19 +38,7 @@ public sealed class IndexModel(RelationshipInsightsService insights, Relationshi
         Snapshots = await insights.SnapshotsAsync(cancellationToken);
         var types = InsightsText.ReadTieTypes(Types, nameof(Types), ModelState);
         var on = UkDate.Read(On, "On", "the date", required: false, notAfter: null, ModelState);
-        Guid? since = null;
-        if (!string.IsNullOrWhiteSpace(Since))
-        {
-            if (Guid.TryParse(Since, out var id) && Snapshots.Any(s => s.Id == id))
-            {
-                since = id;
-            }
-            else
-            {
-                ModelState.AddModelError(nameof(Since), "Select a snapshot from the list");
-            }
-        }
-
+        var since = InsightsText.ReadSnapshot(Since, Snapshots, nameof(Since), ModelState);
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;

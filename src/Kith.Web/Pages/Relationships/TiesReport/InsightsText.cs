@@ -53,6 +53,28 @@ public static class InsightsText
     /// <summary>"1 tie", "3 ties"; likewise for other nouns with a plain "s" plural.</summary>
     public static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
+    /// <summary>
+    /// Reads a snapshot id from a GET form: null when empty; the id when it names one of <paramref name="snapshots"/>;
+    /// otherwise null with "Select a snapshot from the list" added under <paramref name="key"/>.
+    /// </summary>
+    public static Guid? ReadSnapshot(string? value, IEnumerable<RelationshipSnapshot> snapshots, string key, ModelStateDictionary modelState)
+    {
+        ArgumentNullException.ThrowIfNull(snapshots);
+        ArgumentNullException.ThrowIfNull(modelState);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (Guid.TryParse(value, out var id) && snapshots.Any(s => s.Id == id))
+        {
+            return id;
+        }
+
+        modelState.AddModelError(key, "Select a snapshot from the list");
+        return null;
+    }
+
     /// <summary>Reads tie type names from a GET form, adding "Select tie types from the list" for any other value.</summary>
     public static List<TieType> ReadTieTypes(IEnumerable<string> values, string key, ModelStateDictionary modelState)
     {
