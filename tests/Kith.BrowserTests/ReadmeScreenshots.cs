@@ -73,6 +73,22 @@ public class ReadmeScreenshots(BrowserFixture fixture)
         await SaveAsync(page, "connection-suggestions.png", fullPage: false);
     }
 
+    [Fact]
+    public async Task Screenshots_of_relationships()
+    {
+        var page = await NewDesktopPageAsync();
+        await page.SignInStaffAsync("manager@demo.kith.invalid", BrowserFixture.DemoPassword);
+
+        await page.GotoAsync("/relationships/map");
+        await page.Locator("[data-ready='true']").WaitForAsync();
+        await SaveAsync(page, "relationship-map.png", fullPage: false);
+
+        await page.GotoAsync("/relationships/round-table?Topic=mental+health+in+Northfield");
+        await page.Locator("#suggestions").WaitForAsync();
+        await page.Locator("#suggestions").ScrollIntoViewIfNeededAsync();
+        await SaveAsync(page, "round-table.png", fullPage: false);
+    }
+
     /// <summary>The first demo person of the link workers' team, by name, with at least one suggestion.</summary>
     private async Task<Guid> DemoPersonWithSuggestionsAsync()
     {

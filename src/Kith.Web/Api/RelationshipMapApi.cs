@@ -48,7 +48,7 @@ public static class RelationshipMapApi
             return problem;
         }
 
-        var cached = await services.Cache.GetAsync(query!.ToFilter(), services.Analysis, services.Db, services.CancellationToken);
+        var cached = await services.Cache.GetAsync(query!.ToFilter(), services.Analysis, services.Db, services.CancellationToken, checkNow: true);
         var json = RelationshipMapJson.Graph(cached);
         await services.Analysis.RecordViewAsync("api-graph", services.Http.GetProcessContext(), services.CancellationToken);
         return TypedResults.Ok(json);
@@ -69,6 +69,13 @@ public static class RelationshipMapApi
 
         var cached = await services.Cache.GetAsync(query!.ToFilter(), services.Analysis, services.Db, services.CancellationToken);
         var centre = cached.Map.IndexOf(actorId);
+        if (centre < 0)
+        {
+            // Perhaps added a moment ago: look again with the database before saying it is not there.
+            cached = await services.Cache.GetAsync(query.ToFilter(), services.Analysis, services.Db, services.CancellationToken, checkNow: true);
+            centre = cached.Map.IndexOf(actorId);
+        }
+
         if (centre < 0)
         {
             var exists = await services.Db.RelationshipActors.AnyAsync(a => a.Id == actorId, services.CancellationToken);

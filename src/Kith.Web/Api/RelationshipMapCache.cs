@@ -114,7 +114,13 @@ public sealed partial class RelationshipMapCache(
     public void Clear() => entries.Clear();
 
     /// <summary>The map for <paramref name="filter"/>, from the cache when it is still current, otherwise loaded now.</summary>
-    public async Task<CachedMap> GetAsync(MapFilter filter, RelationshipAnalysisService analysis, KithDbContext db, CancellationToken cancellationToken)
+    /// <param name="checkNow">
+    /// Compare the stamps inside this request rather than in the background, so a change made a moment ago (an import,
+    /// a survey answer) is shown. The map page and the graph API do; the ego view, which must answer fast, does not
+    /// unless its actor is missing from the cached map.
+    /// </param>
+    public async Task<CachedMap> GetAsync(
+        MapFilter filter, RelationshipAnalysisService analysis, KithDbContext db, CancellationToken cancellationToken, bool checkNow = false)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(analysis);
@@ -126,7 +132,7 @@ public sealed partial class RelationshipMapCache(
         if (entries.TryGetValue(key, out var cached) && started - cached.LoadedAt < settings.Lifetime)
         {
             cached.LastUsedAt = started;
-            if (settings.ChangeCheckInterval > TimeSpan.Zero)
+            if (settings.ChangeCheckInterval > TimeSpan.Zero && !checkNow)
             {
                 if (started - cached.CheckedAt >= settings.ChangeCheckInterval)
                 {

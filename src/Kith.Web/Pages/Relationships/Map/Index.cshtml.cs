@@ -200,7 +200,7 @@ public sealed class IndexModel(RelationshipAnalysisService analysis, Relationshi
         }
 
         MapIsEmpty = !await db.RelationshipTies.AnyAsync(cancellationToken);
-        var cached = await cache.GetAsync(query.ToFilter(), analysis, db, cancellationToken);
+        var cached = await cache.GetAsync(query.ToFilter(), analysis, db, cancellationToken, checkNow: true);
         var map = cached.Map;
         Map = map;
         Names = map.Actors.ToDictionary(a => a.Id, a => a.Name);
