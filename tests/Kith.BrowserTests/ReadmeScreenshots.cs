@@ -81,6 +81,7 @@ public class ReadmeScreenshots(BrowserFixture fixture)
 
         await page.GotoAsync("/relationships/map");
         await page.Locator("[data-ready='true']").WaitForAsync();
+        await page.Locator("[data-ready='true']").ScrollIntoViewIfNeededAsync();
         await SaveAsync(page, "relationship-map.png", fullPage: false);
 
         await page.GotoAsync("/relationships/round-table?Topic=mental+health+in+Northfield");
