@@ -17,7 +17,7 @@ public sealed class IndexModel : PageModel
         new("/admin/instruments", "Outcome instruments", "The questionnaires used to measure outcomes."),
         new("/admin/prompt-sets", "Conversation prompt sets", "The prompts offered in \"what matters to you\" conversations."),
         new("/admin/outbox", "Outbox", "Emails waiting to be sent, sent, or failed."),
-        new("/admin/fhir-clients", "Referring systems (FHIR)", "Client ids and secrets for GP systems and other referrers that send referrals."),
+        new("/admin/fhir-clients", "Referring systems (FHIR)", "The ids and secrets that GP systems and other referrers use to send referrals."),
         new("/admin/referrals", "Referrals received", "Referrals from other systems: confirm who the person is, and choose a community group with them."),
     ];
 
